@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.gateway.error;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@link ErrorWebExceptionHandler} that answers every error of the gateway with an RFC
+ * 9457 problem: no route (404), no instance of the service (503), a service that cannot
+ * be reached (502) or does not answer in time (504), and anything else (500, without
+ * internals).
+ *
+ * @author Trellis
+ */
+public class ProblemDetailErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemDetailErrorWebExceptionHandler.class);
+
+	private final ServerResponse.Context context;
+
+	public ProblemDetailErrorWebExceptionHandler(ServerCodecConfigurer codecs) {
+		List<HttpMessageWriter<?>> writers = codecs.getWriters();
+		this.context = new ServerResponse.Context() {
+
+			@Override
+			public List<HttpMessageWriter<?>> messageWriters() {
+				return writers;
+			}
+
+			@Override
+			public List<ViewResolver> viewResolvers() {
+				return List.of();
+			}
+
+		};
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		ProblemDetail problem = problemFor(ex, exchange);
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		exchange.getResponse().getHeaders().remove("Content-Length");
+		return ServerResponse.status(problem.getStatus())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyValue(problem)
+			.flatMap((response) -> response.writeTo(exchange, this.context));
+	}
+
+	private ProblemDetail problemFor(Throwable ex, ServerWebExchange exchange) {
+		if (ex instanceof ErrorResponse errorResponse) {
+			HttpStatusCode status = errorResponse.getStatusCode();
+			if (status.value() == HttpStatus.NOT_FOUND.value()) {
+				// The gateway serves nothing itself: a 404 of its own means no route
+				// matched.
+				return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"No route for " + exchange.getRequest().getPath().value());
+			}
+			ProblemDetail body = errorResponse.getBody();
+			if (status.is5xxServerError()) {
+				logger.warn(describe(exchange) + " failed: " + ex.getMessage());
+			}
+			return ProblemDetail.forStatusAndDetail(status, (body.getDetail() != null) ? body.getDetail()
+					: HttpStatus.valueOf(status.value()).getReasonPhrase());
+		}
+		if (causedBy(ex, ConnectException.class) || causedBy(ex, PrematureCloseException.class)) {
+			logger.warn(describe(exchange) + " failed: " + ex.getMessage());
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The service could not be reached.");
+		}
+		logger.error(describe(exchange) + " failed", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The gateway could not complete the request.");
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(ServerWebExchange exchange) {
+		return exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+	}
+
+}

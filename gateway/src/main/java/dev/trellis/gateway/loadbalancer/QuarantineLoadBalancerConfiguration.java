@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.gateway.loadbalancer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplierBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Load balancer configuration for every service the gateway routes to: instances from the
+ * registry, cached, minus those in quarantine.
+ * <p>
+ * Not a {@code @Configuration}: Spring Cloud LoadBalancer applies it in a child context
+ * per service, and it must stay out of the gateway's own component scan.
+ *
+ * @author Trellis
+ */
+public class QuarantineLoadBalancerConfiguration {
+
+	@Bean
+	ServiceInstanceListSupplier quarantineServiceInstanceListSupplier(ConfigurableApplicationContext context,
+			ObjectProvider<InstanceQuarantine> quarantine) {
+		ServiceInstanceListSupplierBuilder builder = ServiceInstanceListSupplier.builder()
+			.withDiscoveryClient()
+			.withCaching();
+		InstanceQuarantine instanceQuarantine = quarantine.getIfAvailable();
+		if (instanceQuarantine != null) {
+			// After the cache: quarantine is checked on every pick, not once per cache
+			// period.
+			builder = builder
+				.with((ctx, delegate) -> new QuarantineServiceInstanceListSupplier(delegate, instanceQuarantine));
+		}
+		return builder.build(context);
+	}
+
+}
