@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One component of the platform: an application (a Spring Boot jar, or a main class for
+ * tests) or a piece of infrastructure run by a small wrapper JVM.
+ * <p>
+ * Arguments may use the placeholders {@code ${port}}, {@code ${home}} (the absolute
+ * {@code .trellis} directory) and {@code ${root}} (the project root). Applications also
+ * get {@code --server.port=<port>}.
+ *
+ * @param name the name ({@code spring.application.name} for applications)
+ * @param kind application or infrastructure
+ * @param defaultPort the port of instance 1
+ * @param dependsOn components that must be healthy before this one starts
+ * @param jar the jar relative to the project root, or {@code null} for a main class
+ * @param mainClass the main class run from the launcher's class path, or {@code null} for
+ * a jar
+ * @param arguments program arguments
+ * @param scheme the URL scheme shown for it ({@code http}, {@code postgresql}...)
+ * @author Trellis authors
+ */
+public record ComponentSpec(String name, Kind kind, int defaultPort, List<String> dependsOn, @Nullable String jar,
+		@Nullable String mainClass, List<String> arguments, String scheme) {
+
+	/**
+	 * Validates the component.
+	 * @param name the name
+	 * @param kind the kind
+	 * @param defaultPort the default port
+	 * @param dependsOn the dependencies
+	 * @param jar the jar
+	 * @param mainClass the main class
+	 * @param arguments the arguments
+	 * @param scheme the scheme
+	 */
+	public ComponentSpec {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(kind, "kind");
+		if (!name.matches("[a-z][a-z0-9-]*")) {
+			throw new IllegalArgumentException("Component name '" + name + "' must be lower-case kebab-case");
+		}
+		if (defaultPort <= 0 || defaultPort > 65535) {
+			throw new IllegalArgumentException("Component " + name + " has an invalid port " + defaultPort);
+		}
+		if ((jar == null) == (mainClass == null)) {
+			throw new IllegalArgumentException("Component " + name + " needs either a jar or a main class");
+		}
+		dependsOn = List.copyOf(dependsOn);
+		arguments = List.copyOf(arguments);
+	}
+
+	/**
+	 * Creates an application run from a Spring Boot jar.
+	 * @param name the name
+	 * @param defaultPort the port of instance 1
+	 * @param jar the jar, relative to the project root
+	 * @param dependsOn the components it needs
+	 * @return the component
+	 */
+	public static ComponentSpec application(String name, int defaultPort, String jar, String... dependsOn) {
+		return new ComponentSpec(name, Kind.APPLICATION, defaultPort, Arrays.asList(dependsOn), jar, null, List.of(),
+				"http");
+	}
+
+	/**
+	 * Creates a piece of infrastructure run by a wrapper main class that prints
+	 * {@value Platform#READY_MARKER} once it serves.
+	 * @param name the name
+	 * @param defaultPort its port
+	 * @param scheme the URL scheme shown for it
+	 * @param mainClass the wrapper main class
+	 * @param arguments its arguments
+	 * @return the component
+	 */
+	public static ComponentSpec infrastructure(String name, int defaultPort, String scheme, String mainClass,
+			List<String> arguments) {
+		return new ComponentSpec(name, Kind.INFRASTRUCTURE, defaultPort, List.of(), null, mainClass, arguments, scheme);
+	}
+
+	/**
+	 * Returns a copy run from a main class on the launcher's class path instead of a jar
+	 * (fake applications in tests).
+	 * @param mainClass the main class
+	 * @param arguments its arguments
+	 * @return the copy
+	 */
+	public ComponentSpec withMainClass(String mainClass, String... arguments) {
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, null, mainClass,
+				Arrays.asList(arguments), this.scheme);
+	}
+
+	/**
+	 * Returns a copy with another default port.
+	 * @param port the port
+	 * @return the copy
+	 */
+	public ComponentSpec withDefaultPort(int port) {
+		return new ComponentSpec(this.name, this.kind, port, this.dependsOn, this.jar, this.mainClass, this.arguments,
+				this.scheme);
+	}
+
+	/**
+	 * Returns a copy with other dependencies.
+	 * @param dependsOn the components it needs
+	 * @return the copy
+	 */
+	public ComponentSpec withDependsOn(String... dependsOn) {
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, Arrays.asList(dependsOn), this.jar,
+				this.mainClass, this.arguments, this.scheme);
+	}
+
+	/**
+	 * Whether more than one instance may run (applications only).
+	 * @return whether it scales
+	 */
+	public boolean isScalable() {
+		return this.kind == Kind.APPLICATION;
+	}
+
+	/**
+	 * Kinds of components.
+	 */
+	public enum Kind {
+
+		/**
+		 * A Spring Boot application, healthy when its readiness endpoint answers 200.
+		 */
+		APPLICATION,
+
+		/**
+		 * A server run by a wrapper JVM, healthy when it printed its ready line and its
+		 * port accepts connections.
+		 */
+		INFRASTRUCTURE
+
+	}
+
+}

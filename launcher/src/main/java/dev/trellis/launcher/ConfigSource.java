@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher;
+
+import java.util.Map;
+
+/**
+ * The configuration source chosen for the config server.
+ *
+ * @param mode {@link ConfigMode#GIT} or {@link ConfigMode#NATIVE}
+ * @param profiles the config server's active profiles
+ * @param environment the variables that point the config server at the source
+ * @param description one line for users, such as {@code git commit 1a2b3c4 (main)}
+ * @author Trellis authors
+ */
+public record ConfigSource(ConfigMode mode, String profiles, Map<String, String> environment, String description) {
+
+	/** Variable holding the git URI of the configuration repository. */
+	public static final String GIT_URI = "TRELLIS_CONFIG_GIT_URI";
+
+	/** Variable holding the git label (branch or commit id). */
+	public static final String GIT_LABEL = "TRELLIS_CONFIG_GIT_LABEL";
+
+	/** Variable holding the native search location. */
+	public static final String NATIVE_LOCATION = "TRELLIS_CONFIG_NATIVE_LOCATION";
+
+	/**
+	 * Copies the environment.
+	 * @param mode the mode
+	 * @param profiles the profiles
+	 * @param environment the environment
+	 * @param description the description
+	 */
+	public ConfigSource {
+		environment = Map.copyOf(environment);
+	}
+
+}

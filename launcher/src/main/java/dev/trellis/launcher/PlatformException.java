@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the platform cannot be started or a process cannot be controlled. The
+ * message is one line that names the cause and what to do; {@link #detail()} holds the
+ * most telling line of the failed process's log, when there is one.
+ *
+ * @author Trellis authors
+ */
+public class PlatformException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final @Nullable String detail;
+
+	/**
+	 * Creates an exception.
+	 * @param message the one-line cause
+	 */
+	public PlatformException(String message) {
+		this(message, null, null);
+	}
+
+	/**
+	 * Creates an exception with a detail line.
+	 * @param message the one-line cause
+	 * @param detail the most telling log line, or {@code null}
+	 * @param cause the cause, or {@code null}
+	 */
+	public PlatformException(String message, @Nullable String detail, @Nullable Throwable cause) {
+		super(message, cause);
+		this.detail = detail;
+	}
+
+	/**
+	 * Returns the most telling line of the failed process's log.
+	 * @return the line, or empty
+	 */
+	public Optional<String> detail() {
+		return Optional.ofNullable(this.detail);
+	}
+
+	/**
+	 * Returns the message followed, on a second indented line, by the detail.
+	 * @return the full description
+	 */
+	public String describe() {
+		return (this.detail != null) ? getMessage() + System.lineSeparator() + "  " + this.detail : getMessage();
+	}
+
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Health checks: an HTTP GET that must answer 200 (Spring Boot's readiness endpoint) or a
+ * TCP connect. Described by a short string kept in the state file: {@code http:<path>} or
+ * {@code tcp}.
+ *
+ * @author Trellis authors
+ */
+public final class HealthProbe {
+
+	/** Path of Spring Boot's readiness group. */
+	public static final String READINESS_PATH = "/actuator/health/readiness";
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.connectTimeout(CONNECT_TIMEOUT)
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private HealthProbe() {
+	}
+
+	/**
+	 * Describes an HTTP probe.
+	 * @param path the path that must answer 200
+	 * @return the description
+	 */
+	public static String http(String path) {
+		return "http:" + path;
+	}
+
+	/**
+	 * Describes a TCP probe.
+	 * @return the description
+	 */
+	public static String tcp() {
+		return "tcp";
+	}
+
+	/**
+	 * Runs a probe against a port on localhost.
+	 * @param probe the probe description
+	 * @param port the port
+	 * @return whether it is healthy
+	 */
+	public static boolean check(String probe, int port) {
+		if (probe.startsWith("http:")) {
+			return httpOk(URI.create("http://localhost:" + port + probe.substring("http:".length())));
+		}
+		return Ports.accepts(port, CONNECT_TIMEOUT);
+	}
+
+	/**
+	 * Whether a GET answers 200.
+	 * @param uri the URI
+	 * @return whether the answer was 200
+	 */
+	public static boolean httpOk(URI uri) {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+		try {
+			return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One process started by Trellis, as written to {@code .trellis/state.json}.
+ * <p>
+ * A pid is only trusted while the process that holds it started at the recorded instant:
+ * {@link #handle()} is empty for a pid that has since been reused by another process.
+ *
+ * @param name the component name (for example {@code catalog-service})
+ * @param instance the instance number, 1 for the first
+ * @param pid the pid of the process (the JVM itself)
+ * @param startInstant when that process started, as reported by
+ * {@link ProcessHandle.Info}
+ * @param port the port it serves
+ * @param url the URL shown to users
+ * @param log the log file (absolute)
+ * @param probe how its health is checked ({@code http:<path>} or {@code tcp})
+ * @param stopOrder processes with a higher value are stopped first
+ * @param serverPid for infrastructure wrappers, the pid of the server they run (a
+ * PostgreSQL postmaster), or {@code null}
+ * @param serverStartInstant start instant of the server process, or {@code null}
+ * @author Trellis authors
+ */
+public record ProcessRecord(String name, int instance, long pid, Instant startInstant, int port, String url, String log,
+		String probe, int stopOrder, @Nullable Long serverPid, @Nullable Instant serverStartInstant) {
+
+	/** Largest difference between two readings of the start time of one process. */
+	static final Duration START_TOLERANCE = Duration.ofSeconds(1);
+
+	/**
+	 * Name shown to users and used for the log file: {@code catalog-service} for instance
+	 * 1, {@code catalog-service-2} for instance 2.
+	 * @return the display name
+	 */
+	public String displayName() {
+		return displayName(this.name, this.instance);
+	}
+
+	/**
+	 * Returns the handle of the recorded process while it is alive and still the one that
+	 * was recorded.
+	 * @return the handle, or empty when the process is gone or the pid was reused
+	 */
+	public Optional<ProcessHandle> handle() {
+		return matching(this.pid, this.startInstant);
+	}
+
+	/**
+	 * Returns the handle of the server process run by an infrastructure wrapper.
+	 * @return the handle, or empty when there is none or it is gone
+	 */
+	public Optional<ProcessHandle> serverHandle() {
+		if (this.serverPid == null || this.serverStartInstant == null) {
+			return Optional.empty();
+		}
+		return matching(this.serverPid, this.serverStartInstant);
+	}
+
+	/**
+	 * Whether the recorded process is still running.
+	 * @return whether it is alive and not reused
+	 */
+	public boolean isRunning() {
+		return handle().isPresent();
+	}
+
+	/**
+	 * Returns a copy with the server process set.
+	 * @param serverPid the server pid
+	 * @param serverStartInstant the server start instant
+	 * @return the copy
+	 */
+	public ProcessRecord withServer(long serverPid, Instant serverStartInstant) {
+		return new ProcessRecord(this.name, this.instance, this.pid, this.startInstant, this.port, this.url, this.log,
+				this.probe, this.stopOrder, serverPid, serverStartInstant);
+	}
+
+	/**
+	 * Display name of an instance.
+	 * @param name the component name
+	 * @param instance the instance number
+	 * @return {@code name} for instance 1, {@code name-N} otherwise
+	 */
+	public static String displayName(String name, int instance) {
+		return (instance == 1) ? name : name + "-" + instance;
+	}
+
+	/**
+	 * Returns the handle of a live process only when it started at the expected instant
+	 * (within a second: JDKs derive it from clock ticks).
+	 * @param pid the pid
+	 * @param expectedStart the recorded start instant
+	 * @return the handle, or empty
+	 */
+	public static Optional<ProcessHandle> matching(long pid, Instant expectedStart) {
+		return ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter((handle) -> startedAt(handle, expectedStart));
+	}
+
+	/**
+	 * Whether a process started at the expected instant.
+	 * @param handle the process
+	 * @param expectedStart the expected start instant
+	 * @return whether the start instants match
+	 */
+	public static boolean startedAt(ProcessHandle handle, Instant expectedStart) {
+		Optional<Instant> actual = handle.info().startInstant();
+		return actual.isPresent()
+				&& Duration.between(actual.get(), expectedStart).abs().compareTo(START_TOLERANCE) <= 0;
+	}
+
+}
