@@ -42,7 +42,8 @@ class CatalogServiceIntegrationTests {
 
 	/**
 	 * Imports the service's configuration as the config server would serve it, so that
-	 * the tests run on the same Flyway locations and health groups.
+	 * the tests run on the same Flyway locations and health groups. The path is relative
+	 * to the module directory, where Maven and IDEs run the tests.
 	 */
 	static final String CONFIG_REPO_IMPORT = "spring.config.import=file:../../config-repo/catalog-service.yml";
 

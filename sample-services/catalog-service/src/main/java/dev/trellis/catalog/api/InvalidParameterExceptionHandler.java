@@ -76,9 +76,10 @@ class InvalidParameterExceptionHandler {
 	}
 
 	private ResponseEntity<ProblemDetail> badRequest(List<InvalidParameter> errors, HttpServletRequest request) {
-		String detail = errors.stream()
-			.map((error) -> "'" + error.parameter() + "' " + error.message())
-			.collect(Collectors.joining("; ", "Invalid request parameter: ", "."));
+		String detail = errors.isEmpty() ? "Invalid request."
+				: errors.stream()
+					.map((error) -> "'" + error.parameter() + "' " + error.message())
+					.collect(Collectors.joining("; ", "Invalid request parameter: ", "."));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setProperty("errors", errors);

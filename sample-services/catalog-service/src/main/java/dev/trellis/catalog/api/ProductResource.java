@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Paging parameters are validated rather than taken through a {@code Pageable}, which
  * would silently turn a negative page into the first one and cap an oversized page: a
  * client asking for something the API does not serve gets a 400 problem naming the
- * parameter.
+ * parameter. A SKU without the SKU format is a 400 problem as well, not a 404: it tells a
+ * client with a typo (a lowercase SKU, a missing digit) what to fix, and keeps such
+ * values away from the database.
  *
  * @author Trellis
  */
