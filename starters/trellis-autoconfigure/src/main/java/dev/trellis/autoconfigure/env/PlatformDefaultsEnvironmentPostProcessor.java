@@ -25,6 +25,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -70,6 +71,13 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 			addEurekaClientDefaults(defaults);
 		}
 		addLifecycleDefaults(defaults);
+		// Default properties the application set itself (SpringApplication's
+		// setDefaultProperties) are its own choice: keep them.
+		PropertySource<?> applicationDefaults = environment.getPropertySources()
+			.get(DefaultPropertiesPropertySource.NAME);
+		if (applicationDefaults != null) {
+			defaults.keySet().removeIf(applicationDefaults::containsProperty);
+		}
 		DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
 	}
 
@@ -80,18 +88,15 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 		defaults.put("spring.cloud.config.username", "${CONFIG_SERVER_USER:trellis}");
 		defaults.put("spring.cloud.config.password", "${CONFIG_SERVER_PASSWORD:}");
 		// A service must not start on missing configuration, but it should wait for a
-		// config
-		// server that is still starting: 15 attempts, 1 s growing by 1.5x up to 10 s,
-		// about
-		// two minutes in all.
+		// config server that is still starting: 15 attempts, 1 s growing by 1.5x up to
+		// 10 s, about two minutes in all.
 		defaults.put("spring.cloud.config.fail-fast", "true");
 		defaults.put("spring.cloud.config.retry.initial-interval", "1000");
 		defaults.put("spring.cloud.config.retry.multiplier", "1.5");
 		defaults.put("spring.cloud.config.retry.max-interval", "10000");
 		defaults.put("spring.cloud.config.retry.max-attempts", "15");
 		// Configuration is read at startup; a config server restarted later must not take
-		// a
-		// running service out of rotation.
+		// a running service out of rotation.
 		defaults.put("management.health.config.enabled", "false");
 	}
 
