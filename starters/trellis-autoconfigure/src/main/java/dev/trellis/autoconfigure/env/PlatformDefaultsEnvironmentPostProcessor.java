@@ -38,6 +38,11 @@ import org.springframework.util.ClassUtils;
  * precedence, so the service's own {@code application.yml}, {@code config-repo/} and the
  * environment all override it. The config import is added only when nothing imports
  * configuration already and {@code trellis.config.import.enabled} is not {@code false}.
+ * <p>
+ * {@code spring.config.import}, {@code trellis.config.import.enabled} and
+ * {@code spring.cloud.config.enabled} are read before the application's configuration
+ * files are loaded: they take effect from environment variables, system properties, the
+ * command line or default properties, not from {@code application.yml}.
  *
  * @author Trellis
  */
@@ -82,7 +87,12 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 	}
 
 	private void addConfigClientDefaults(ConfigurableEnvironment environment, Map<String, Object> defaults) {
-		if (shouldImportConfiguration(environment)) {
+		if (!environment.getProperty("trellis.config.import.enabled", Boolean.class, true)) {
+			// Switched off on purpose: Spring Cloud's check for a missing configserver:
+			// import would otherwise stop the application.
+			defaults.put("spring.cloud.config.import-check.enabled", "false");
+		}
+		else if (shouldImportConfiguration(environment)) {
 			defaults.put("spring.config.import", CONFIG_IMPORT);
 		}
 		defaults.put("spring.cloud.config.username", "${CONFIG_SERVER_USER:trellis}");
@@ -101,8 +111,7 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 	}
 
 	private boolean shouldImportConfiguration(ConfigurableEnvironment environment) {
-		return environment.getProperty("trellis.config.import.enabled", Boolean.class, true)
-				&& environment.getProperty("spring.cloud.config.enabled", Boolean.class, true)
+		return environment.getProperty("spring.cloud.config.enabled", Boolean.class, true)
 				&& !environment.containsProperty("spring.config.import");
 	}
 

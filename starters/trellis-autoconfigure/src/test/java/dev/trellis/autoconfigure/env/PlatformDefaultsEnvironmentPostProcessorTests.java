@@ -21,11 +21,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.cloud.config.client.ConfigClientProperties;
 import org.springframework.cloud.netflix.eureka.EurekaClientConfigBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
@@ -72,6 +75,23 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 		this.environment.setProperty("trellis.config.import.enabled", "false");
 		postProcess();
 		assertThat(this.environment.containsProperty("spring.config.import")).isFalse();
+	}
+
+	@Test
+	void importCheckIsOffWhenTrellisConfigImportIsDisabled() {
+		this.environment.setProperty("trellis.config.import.enabled", "false");
+		postProcess();
+		assertThat(this.environment.getProperty("spring.cloud.config.import-check.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void applicationStartsWithoutConfigServerWhenTrellisConfigImportIsDisabled() {
+		SpringApplication application = new SpringApplication(EmptyConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--trellis.config.import.enabled=false")) {
+			assertThat(context.getEnvironment().containsProperty("spring.config.import")).isFalse();
+			assertThat(context.getEnvironment().getProperty("server.shutdown")).isEqualTo("graceful");
+		}
 	}
 
 	@Test
@@ -171,6 +191,11 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 		PropertySource<?> defaults = this.environment.getPropertySources().get(DefaultPropertiesPropertySource.NAME);
 		assertThat(defaults).isNotNull();
 		return defaults;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
+
 	}
 
 }
