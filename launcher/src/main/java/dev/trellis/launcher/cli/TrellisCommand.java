@@ -200,6 +200,7 @@ public final class TrellisCommand {
 			}
 			this.err.println("trellis: " + ex.describe());
 			platform.close();
+			Runtime.getRuntime().removeShutdownHook(hook);
 			return FAILED;
 		}
 		printer.startupDone();

@@ -24,7 +24,7 @@ public final class HealthProbe {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.connectTimeout(CONNECT_TIMEOUT)

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link Topology}.
+ *
+ * @author Trellis authors
+ */
+class TopologyTests {
+
+	@Test
+	void standardTopologyStartsInfrastructureAndConfigServerFirst() {
+		List<List<String>> waves = Topology.standard()
+			.waves()
+			.stream()
+			.map((wave) -> wave.stream().map(ComponentSpec::name).toList())
+			.toList();
+		assertThat(waves).containsExactly(List.of("postgres", "redis", "config-server"),
+				List.of("discovery", "gateway", "catalog-service"));
+	}
+
+	@Test
+	void standardTopologyMatchesThePlatformContract() {
+		Topology topology = Topology.standard();
+		assertThat(topology.component("gateway").dependsOn()).containsExactly("config-server", "redis");
+		assertThat(topology.component("catalog-service").jar())
+			.isEqualTo("sample-services/catalog-service/target/catalog-service.jar");
+		assertThat(topology.component("catalog-service").defaultPort()).isEqualTo(8081);
+		assertThat(topology.component("postgres").defaultPort()).isEqualTo(15432);
+		assertThat(topology.component("postgres").arguments()).contains("catalog,inventory,orders,notifications");
+		assertThat(topology.component("redis").isScalable()).isFalse();
+		assertThat(topology.component("gateway").isScalable()).isTrue();
+	}
+
+	@Test
+	void depthFollowsTheLongestDependencyChain() {
+		Topology topology = Topology.builder()
+			.add(app("a", 1))
+			.add(app("b", 2, "a"))
+			.add(app("c", 3, "b", "a"))
+			.add(app("d", 4))
+			.build();
+		assertThat(topology.depth("a")).isZero();
+		assertThat(topology.depth("b")).isEqualTo(1);
+		assertThat(topology.depth("c")).isEqualTo(2);
+		assertThat(topology.depth("d")).isZero();
+		assertThat(topology.withDependencies(List.of("c"))).containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void cyclesAreRejected() {
+		Topology.Builder builder = Topology.builder().add(app("a", 1, "c")).add(app("b", 2, "a")).add(app("c", 3, "b"));
+		assertThatIllegalArgumentException().isThrownBy(builder::build)
+			.withMessage("Dependency cycle: a -> c -> b -> a");
+	}
+
+	@Test
+	void unknownDependenciesAndSharedPortsAreRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Topology.builder().add(app("a", 1, "x")).build())
+			.withMessage("a depends on unknown component 'x'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Topology.builder().add(app("a", 1)).add(app("b", 1)).build())
+			.withMessage("b and a both use port 1");
+	}
+
+	@Test
+	void unknownComponentsAreReportedWithTheKnownNames() {
+		assertThatExceptionOfType(PlatformException.class).isThrownBy(() -> Topology.standard().component("nope"))
+			.withMessage("Unknown component 'nope'; known: postgres, redis, config-server, discovery, gateway, "
+					+ "catalog-service");
+	}
+
+	private static ComponentSpec app(String name, int port, String... dependsOn) {
+		return ComponentSpec.application(name, port, name + ".jar", dependsOn);
+	}
+
+}

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher.process;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Ports}.
+ *
+ * @author Trellis authors
+ */
+class PortsTests {
+
+	@Test
+	void aPortBoundOnLoopbackIsReportedBusy() throws Exception {
+		try (ServerSocket busy = new ServerSocket()) {
+			busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			int port = busy.getLocalPort();
+			assertThat(Ports.checkFree(port)).hasValueSatisfying((reason) -> assertThat(reason).contains(":" + port));
+			assertThat(Ports.isFree(port)).isFalse();
+			assertThat(Ports.accepts(port, Duration.ofSeconds(1))).isTrue();
+		}
+	}
+
+	@Test
+	void aPortBoundOnAllAddressesIsReportedBusy() throws Exception {
+		try (ServerSocket busy = new ServerSocket(0)) {
+			assertThat(Ports.checkFree(busy.getLocalPort())).isPresent();
+		}
+	}
+
+	@Test
+	void freePortIsFreeAndNotReserved() {
+		int port = Ports.freePort(Set.of());
+		assertThat(Ports.isFree(port)).isTrue();
+		assertThat(Ports.accepts(port, Duration.ofMillis(500))).isFalse();
+		for (int i = 0; i < 5; i++) {
+			assertThat(Ports.freePort(Set.of(port))).isNotEqualTo(port);
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.launcher.watchdog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.concurrent.TimeUnit;
+
+import dev.trellis.launcher.TestPorts;
+import dev.trellis.launcher.process.WatchdogAgentJar;
+import dev.trellis.launcher.testapp.FakeApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Watchdog}.
+ *
+ * @author Trellis authors
+ */
+class WatchdogTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void childJvmExitsSoonAfterItsOwnerIsGone() throws Exception {
+		Process owner = new ProcessBuilder("sleep", "3").start();
+		Process child = null;
+		try {
+			Path agent = WatchdogAgentJar.ensure(this.directory);
+			Path log = this.directory.resolve("child.log");
+			child = new ProcessBuilder(javaCommand(), "-javaagent:" + agent,
+					"-D" + Watchdog.PARENT_PID_PROPERTY + "=" + owner.pid(),
+					"-D" + Watchdog.PARENT_START_PROPERTY + "="
+							+ owner.info().startInstant().orElseThrow().toEpochMilli(),
+					"-cp", System.getProperty("java.class.path"), FakeApp.class.getName(),
+					"--server.port=" + TestPorts.next())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			Thread.sleep(1500);
+			assertThat(child.isAlive()).as("alive while its owner runs").isTrue();
+			assertThat(owner.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("exits once its owner is gone").isTrue();
+			assertThat(child.exitValue()).isEqualTo(Watchdog.EXIT_STATUS);
+			assertThat(Files.readString(log)).contains("owner process " + owner.pid() + " is gone")
+				.contains("FakeApp stopping");
+		}
+		finally {
+			owner.destroyForcibly();
+			if (child != null) {
+				child.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void agentJarHoldsOnlyTheWatchdog() throws Exception {
+		Path agent = WatchdogAgentJar.ensure(this.directory);
+		assertThat(WatchdogAgentJar.ensure(this.directory)).isEqualTo(agent);
+		try (JarFile jar = new JarFile(agent.toFile())) {
+			assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
+				.isEqualTo(Watchdog.class.getName());
+			List<String> classes = jar.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.endsWith(".class"))
+				.toList();
+			assertThat(classes).containsExactly("dev/trellis/launcher/watchdog/Watchdog.class");
+		}
+	}
+
+	@Test
+	void isAliveChecksTheStartInstant() {
+		ProcessHandle self = ProcessHandle.current();
+		long start = self.info().startInstant().orElseThrow().toEpochMilli();
+		assertThat(Watchdog.isAlive(self.pid(), start)).isTrue();
+		assertThat(Watchdog.isAlive(self.pid(), -1)).isTrue();
+		assertThat(Watchdog.isAlive(self.pid(), start - 60_000)).isFalse();
+		assertThat(Watchdog.isAlive(Long.MAX_VALUE / 2, -1)).isFalse();
+	}
+
+	@Test
+	void nothingIsWatchedWithoutAnOwner() {
+		String previous = System.getProperty(Watchdog.PARENT_PID_PROPERTY);
+		System.clearProperty(Watchdog.PARENT_PID_PROPERTY);
+		try {
+			assertThat(Watchdog.startFromSystemProperties()).isEmpty();
+		}
+		finally {
+			if (previous != null) {
+				System.setProperty(Watchdog.PARENT_PID_PROPERTY, previous);
+			}
+		}
+	}
+
+	private static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
