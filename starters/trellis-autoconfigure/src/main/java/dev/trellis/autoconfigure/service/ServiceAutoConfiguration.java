@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,17 +41,35 @@ import org.springframework.core.env.Environment;
  *
  * @author Trellis
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.cloud.netflix.eureka.EurekaClientAutoConfiguration")
 @EnableConfigurationProperties(TrellisServiceProperties.class)
 public final class ServiceAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	InstanceId trellisInstanceId(Environment environment, ObjectProvider<EurekaInstanceConfig> eurekaInstance) {
-		return new InstanceId(environment, () -> {
-			EurekaInstanceConfig instance = eurekaInstance.getIfAvailable();
-			return (instance != null) ? instance.getInstanceId() : null;
-		});
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EurekaInstanceConfig.class)
+	static class EurekaInstanceIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		InstanceId trellisInstanceId(Environment environment, ObjectProvider<EurekaInstanceConfig> eurekaInstance) {
+			return new InstanceId(environment, () -> {
+				EurekaInstanceConfig instance = eurekaInstance.getIfAvailable();
+				return (instance != null) ? instance.getInstanceId() : null;
+			});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("com.netflix.appinfo.EurekaInstanceConfig")
+	static class LocalInstanceIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		InstanceId trellisInstanceId(Environment environment) {
+			return new InstanceId(environment, null);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
