@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+
+import dev.trellis.launcher.Platform;
+
+/**
+ * Plain HTTP against the launched platform, the way a client outside it sees it.
+ *
+ * @author Trellis
+ */
+public final class PlatformHttp {
+
+	/** Header naming the instance that served a response. */
+	public static final String INSTANCE_HEADER = "X-Trellis-Instance";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private final Platform platform;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	PlatformHttp(Platform platform) {
+		this.platform = platform;
+	}
+
+	/**
+	 * GET a path through the gateway.
+	 * @param path the path, such as {@code /api/catalog/products}
+	 * @return the response
+	 */
+	public HttpResponse<String> gateway(String path) {
+		return send(get(this.platform.url("gateway").resolve(path)).build());
+	}
+
+	/**
+	 * GET a path through the gateway without waiting for the answer.
+	 * @param path the path
+	 * @return the response to come
+	 */
+	public CompletableFuture<HttpResponse<String>> gatewayAsync(String path) {
+		return this.client.sendAsync(get(this.platform.url("gateway").resolve(path)).build(), BodyHandlers.ofString());
+	}
+
+	/**
+	 * GET a URL with basic credentials, or none when {@code user} is {@code null}.
+	 * @param url the URL
+	 * @param user the user name
+	 * @param password the password
+	 * @return the response
+	 */
+	public HttpResponse<String> get(URI url, String user, String password) {
+		HttpRequest.Builder request = get(url);
+		if (user != null) {
+			String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+			request.header("Authorization", "Basic " + token);
+		}
+		return send(request.build());
+	}
+
+	private static HttpRequest.Builder get(URI url) {
+		return HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").GET();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+}

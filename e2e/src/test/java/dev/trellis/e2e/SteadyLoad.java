@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A steady stream of GET requests through the gateway at a fixed rate for a fixed time,
+ * recording how each one ended. Bounded in count and time, loopback only.
+ *
+ * @author Trellis
+ */
+final class SteadyLoad {
+
+	private final PlatformHttp http;
+
+	private final String path;
+
+	private final int requestsPerSecond;
+
+	private final Duration duration;
+
+	SteadyLoad(PlatformHttp http, String path, int requestsPerSecond, Duration duration) {
+		this.http = http;
+		this.path = path;
+		this.requestsPerSecond = requestsPerSecond;
+		this.duration = duration;
+	}
+
+	/**
+	 * Send the requests, running {@code action} once when {@code actionAfter} has passed.
+	 * @param actionAfter when to run the action, from the first request
+	 * @param action what to do to the platform meanwhile (a fault)
+	 * @return the outcome of every request
+	 */
+	Result run(Duration actionAfter, Runnable action) throws Exception {
+		long total = this.requestsPerSecond * this.duration.toSeconds();
+		long periodMicros = 1_000_000L / this.requestsPerSecond;
+		List<CompletableFuture<Outcome>> outcomes = Collections.synchronizedList(new ArrayList<>());
+		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+		long start = System.nanoTime();
+		try {
+			for (long i = 0; i < total; i++) {
+				long at = i * periodMicros;
+				scheduler.schedule(() -> outcomes.add(send(start)), at, TimeUnit.MICROSECONDS);
+			}
+			scheduler.schedule(action, actionAfter.toMillis(), TimeUnit.MILLISECONDS).get();
+			scheduler.shutdown();
+			scheduler.awaitTermination(this.duration.toSeconds() + 10, TimeUnit.SECONDS);
+			CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			scheduler.shutdownNow();
+		}
+		return new Result(outcomes.stream().map(CompletableFuture::join).toList());
+	}
+
+	private CompletableFuture<Outcome> send(long start) {
+		long sent = System.nanoTime();
+		Function<Long, Long> sinceStart = (now) -> TimeUnit.NANOSECONDS.toMillis(now - start);
+		return this.http.gatewayAsync(this.path)
+			.thenApply((response) -> Outcome.of(sinceStart.apply(sent), response))
+			.exceptionally((ex) -> new Outcome(sinceStart.apply(sent), 0, null, ex.toString()));
+	}
+
+	/**
+	 * How one request ended.
+	 *
+	 * @param sentAtMillis when it was sent, from the start of the load
+	 * @param status the HTTP status, 0 when no response came
+	 * @param instance the instance that served it
+	 * @param error the error when no response came
+	 */
+	record Outcome(long sentAtMillis, int status, String instance, String error) {
+
+		static Outcome of(long sentAtMillis, HttpResponse<String> response) {
+			return new Outcome(sentAtMillis, response.statusCode(),
+					response.headers().firstValue(PlatformHttp.INSTANCE_HEADER).orElse(null),
+					(response.statusCode() == 200) ? null : response.body());
+		}
+
+		boolean failed() {
+			return this.status != 200;
+		}
+
+	}
+
+	/**
+	 * The outcomes of a load run.
+	 *
+	 * @param outcomes every request's outcome
+	 */
+	record Result(List<Outcome> outcomes) {
+
+		List<Outcome> failures() {
+			return this.outcomes.stream().filter(Outcome::failed).toList();
+		}
+
+		Map<String, Long> requestsPerInstance() {
+			Map<String, Long> counts = new TreeMap<>();
+			this.outcomes.stream()
+				.filter((outcome) -> outcome.instance() != null)
+				.forEach((outcome) -> counts.merge(outcome.instance(), 1L, Long::sum));
+			return counts;
+		}
+
+		@Override
+		public String toString() {
+			return this.outcomes.size() + " requests, " + failures().size() + " failed, per instance "
+					+ requestsPerInstance();
+		}
+
+	}
+
+}
