@@ -22,6 +22,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.error.ErrorAttributeOptions.Include;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ public class ProblemDetailErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatusCode status = status(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(new ServletWebRequest(request),
-				ErrorAttributeOptions.of(ErrorAttributeOptions.Include.MESSAGE));
+				ErrorAttributeOptions.of(Include.MESSAGE, Include.PATH));
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		Object message = attributes.get("message");
 		if (message instanceof String detail && !detail.isBlank() && !status.is5xxServerError()) {
