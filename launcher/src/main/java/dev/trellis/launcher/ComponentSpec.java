@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind application or infrastructure
  * @param defaultPort the port of instance 1
  * @param dependsOn components that must be healthy before this one starts
+ * @param uses components this one talks to without waiting for them at startup (it
+ * retries): they are stopped after it, so that it can still deregister from the registry
  * @param jar the jar relative to the project root, or {@code null} for a main class
  * @param mainClass the main class run from the launcher's class path, or {@code null} for
  * a jar
@@ -28,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param scheme the URL scheme shown for it ({@code http}, {@code postgresql}...)
  * @author Trellis authors
  */
-public record ComponentSpec(String name, Kind kind, int defaultPort, List<String> dependsOn, @Nullable String jar,
-		@Nullable String mainClass, List<String> arguments, String scheme) {
+public record ComponentSpec(String name, Kind kind, int defaultPort, List<String> dependsOn, List<String> uses,
+		@Nullable String jar, @Nullable String mainClass, List<String> arguments, String scheme) {
 
 	/**
 	 * Validates the component.
@@ -37,6 +39,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @param kind the kind
 	 * @param defaultPort the default port
 	 * @param dependsOn the dependencies
+	 * @param uses the components it uses
 	 * @param jar the jar
 	 * @param mainClass the main class
 	 * @param arguments the arguments
@@ -55,6 +58,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 			throw new IllegalArgumentException("Component " + name + " needs either a jar or a main class");
 		}
 		dependsOn = List.copyOf(dependsOn);
+		uses = List.copyOf(uses);
 		arguments = List.copyOf(arguments);
 	}
 
@@ -67,8 +71,8 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @return the component
 	 */
 	public static ComponentSpec application(String name, int defaultPort, String jar, String... dependsOn) {
-		return new ComponentSpec(name, Kind.APPLICATION, defaultPort, Arrays.asList(dependsOn), jar, null, List.of(),
-				"http");
+		return new ComponentSpec(name, Kind.APPLICATION, defaultPort, Arrays.asList(dependsOn), List.of(), jar, null,
+				List.of(), "http");
 	}
 
 	/**
@@ -83,7 +87,8 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public static ComponentSpec infrastructure(String name, int defaultPort, String scheme, String mainClass,
 			List<String> arguments) {
-		return new ComponentSpec(name, Kind.INFRASTRUCTURE, defaultPort, List.of(), null, mainClass, arguments, scheme);
+		return new ComponentSpec(name, Kind.INFRASTRUCTURE, defaultPort, List.of(), List.of(), null, mainClass,
+				arguments, scheme);
 	}
 
 	/**
@@ -94,7 +99,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @return the copy
 	 */
 	public ComponentSpec withMainClass(String mainClass, String... arguments) {
-		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, null, mainClass,
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, null, mainClass,
 				Arrays.asList(arguments), this.scheme);
 	}
 
@@ -104,8 +109,8 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @return the copy
 	 */
 	public ComponentSpec withDefaultPort(int port) {
-		return new ComponentSpec(this.name, this.kind, port, this.dependsOn, this.jar, this.mainClass, this.arguments,
-				this.scheme);
+		return new ComponentSpec(this.name, this.kind, port, this.dependsOn, this.uses, this.jar, this.mainClass,
+				this.arguments, this.scheme);
 	}
 
 	/**
@@ -114,7 +119,17 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @return the copy
 	 */
 	public ComponentSpec withDependsOn(String... dependsOn) {
-		return new ComponentSpec(this.name, this.kind, this.defaultPort, Arrays.asList(dependsOn), this.jar,
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, Arrays.asList(dependsOn), this.uses, this.jar,
+				this.mainClass, this.arguments, this.scheme);
+	}
+
+	/**
+	 * Returns a copy that uses other components without waiting for them.
+	 * @param uses the components it uses
+	 * @return the copy
+	 */
+	public ComponentSpec withUses(String... uses) {
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, Arrays.asList(uses), this.jar,
 				this.mainClass, this.arguments, this.scheme);
 	}
 

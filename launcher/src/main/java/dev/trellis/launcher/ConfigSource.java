@@ -22,6 +22,9 @@ public record ConfigSource(ConfigMode mode, String profiles, Map<String, String>
 	/** Variable holding the git label (branch or commit id). */
 	public static final String GIT_LABEL = "TRELLIS_CONFIG_GIT_LABEL";
 
+	/** Variable holding the directory the config server clones the repository into. */
+	public static final String GIT_BASEDIR = "TRELLIS_CONFIG_GIT_BASEDIR";
+
 	/** Variable holding the native search location. */
 	public static final String NATIVE_LOCATION = "TRELLIS_CONFIG_NATIVE_LOCATION";
 

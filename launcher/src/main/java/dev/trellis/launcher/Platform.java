@@ -70,6 +70,9 @@ public final class Platform implements AutoCloseable {
 	/** Name of the config server component, which gets the configuration source. */
 	public static final String CONFIG_SERVER = "config-server";
 
+	/** Name of the Eureka server component. */
+	public static final String DISCOVERY = "discovery";
+
 	/** Folder under the project root holding state, logs, data and credentials. */
 	public static final String HOME = ".trellis";
 
@@ -78,6 +81,9 @@ public final class Platform implements AutoCloseable {
 
 	/** Environment variable with the config server URL. */
 	public static final String CONFIG_SERVER_URL = "CONFIG_SERVER_URL";
+
+	/** Environment variable with the port of the Eureka server. */
+	public static final String EUREKA_PORT = "EUREKA_PORT";
 
 	/** Environment variable with the active Spring profiles. */
 	public static final String SPRING_PROFILES_ACTIVE = "SPRING_PROFILES_ACTIVE";
@@ -285,15 +291,16 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the environment every application gets: profile, config server URL and
-	 * credentials, plus the extra variables of the builder. (The config server also gets
-	 * its configuration source.) Useful to start an application from an IDE.
+	 * Returns the environment every application gets: profile, config server URL, Eureka
+	 * port and credentials, plus the extra variables of the builder. (The config server
+	 * also gets its configuration source.) Useful to start an application from an IDE.
 	 * @return the variables
 	 */
 	public Map<String, String> applicationEnvironment() {
 		Map<String, String> result = new LinkedHashMap<>();
 		result.put(SPRING_PROFILES_ACTIVE, PROFILE);
 		result.put(CONFIG_SERVER_URL, "http://localhost:" + defaultPort(CONFIG_SERVER, 8888));
+		result.put(EUREKA_PORT, Integer.toString(defaultPort(DISCOVERY, 8761)));
 		result.putAll(credentials().environment());
 		result.putAll(this.extraEnvironment);
 		return result;
@@ -765,6 +772,10 @@ public final class Platform implements AutoCloseable {
 			ConfigSource source = configSource();
 			result.put(SPRING_PROFILES_ACTIVE, source.profiles());
 			result.putAll(source.environment());
+			if (source.mode() == ConfigMode.GIT) {
+				// keep the config server's clone with the launcher's data, not in /tmp
+				result.put(ConfigSource.GIT_BASEDIR, this.home.resolve("data").resolve("config-server-git").toString());
+			}
 		}
 		return result;
 	}
@@ -782,18 +793,19 @@ public final class Platform implements AutoCloseable {
 		if (process.isAlive()) {
 			String probe = (process.component().kind() == ComponentSpec.Kind.APPLICATION)
 					? HealthProbe.http(HealthProbe.READINESS_PATH) : HealthProbe.tcp();
-			this.state.put(process.toRecord(probe, this.topology.depth(process.name())));
+			this.state.put(process.toRecord(probe, this.topology.stopOrder(process.name())));
 		}
 	}
 
 	private void stopAll() {
-		Map<Integer, List<AppProcess>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+		Map<Integer, List<AppProcess>> byOrder = new TreeMap<>(Comparator.reverseOrder());
 		for (AppProcess process : processes()) {
 			if (process.isAlive()) {
-				byDepth.computeIfAbsent(this.topology.depth(process.name()), (depth) -> new ArrayList<>()).add(process);
+				byOrder.computeIfAbsent(this.topology.stopOrder(process.name()), (order) -> new ArrayList<>())
+					.add(process);
 			}
 		}
-		byDepth.values().forEach((group) -> runInParallel(group, this::stop));
+		byOrder.values().forEach((group) -> runInParallel(group, this::stop));
 	}
 
 	private void runInParallel(List<AppProcess> processes, Consumer<AppProcess> action) {

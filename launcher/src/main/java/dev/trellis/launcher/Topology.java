@@ -32,9 +32,12 @@ public final class Topology {
 
 	private final Map<String, Integer> depths;
 
+	private final Map<String, Integer> stopOrders;
+
 	private Topology(Map<String, ComponentSpec> components) {
 		this.components = components;
-		this.depths = depths(components);
+		this.depths = depths(components, false);
+		this.stopOrders = depths(components, true);
 	}
 
 	/**
@@ -51,9 +54,11 @@ public final class Topology {
 					List.of("--port", "${port}", "--data", "${home}/data/redis", "--work", "${home}/cache/redis")))
 			.add(ComponentSpec.application("config-server", 8888, "config-server/target/config-server.jar"))
 			.add(ComponentSpec.application("discovery", 8761, "discovery/target/discovery.jar", "config-server"))
-			.add(ComponentSpec.application("gateway", 8080, "gateway/target/gateway.jar", "config-server", "redis"))
+			.add(ComponentSpec.application("gateway", 8080, "gateway/target/gateway.jar", "config-server", "redis")
+				.withUses("discovery"))
 			.add(ComponentSpec.application("catalog-service", 8081,
-					"sample-services/catalog-service/target/catalog-service.jar", "config-server", "postgres"))
+					"sample-services/catalog-service/target/catalog-service.jar", "config-server", "postgres")
+				.withUses("discovery"))
 			.build();
 		// @formatter:on
 	}
@@ -117,6 +122,22 @@ public final class Topology {
 	}
 
 	/**
+	 * Returns when a component is stopped: processes with a higher value are stopped
+	 * first. Like {@link #depth} but counting the components it
+	 * {@link ComponentSpec#uses() uses} as dependencies, so that the registry outlives
+	 * its clients.
+	 * @param name the component name
+	 * @return the stop order
+	 */
+	public int stopOrder(String name) {
+		Integer order = this.stopOrders.get(name);
+		if (order == null) {
+			throw new PlatformException("Unknown component '" + name + "'");
+		}
+		return order;
+	}
+
+	/**
 	 * Groups the components by depth: every component of a wave depends only on
 	 * components of earlier waves. (Startup follows the graph itself: a component starts
 	 * as soon as its own dependencies are healthy.)
@@ -154,16 +175,16 @@ public final class Topology {
 		return ordered;
 	}
 
-	private static Map<String, Integer> depths(Map<String, ComponentSpec> components) {
+	private static Map<String, Integer> depths(Map<String, ComponentSpec> components, boolean withUses) {
 		Map<String, Integer> depths = new HashMap<>();
 		for (String name : components.keySet()) {
-			depth(name, components, depths, new LinkedHashSet<>());
+			depth(name, components, withUses, depths, new LinkedHashSet<>());
 		}
 		return depths;
 	}
 
-	private static int depth(String name, Map<String, ComponentSpec> components, Map<String, Integer> depths,
-			LinkedHashSet<String> path) {
+	private static int depth(String name, Map<String, ComponentSpec> components, boolean withUses,
+			Map<String, Integer> depths, LinkedHashSet<String> path) {
 		Integer known = depths.get(name);
 		if (known != null) {
 			return known;
@@ -174,11 +195,18 @@ public final class Topology {
 			throw new IllegalArgumentException("Dependency cycle: " + String.join(" -> ", cycle) + " -> " + name);
 		}
 		int depth = 0;
-		for (String dependency : components.get(name).dependsOn()) {
+		ComponentSpec component = components.get(name);
+		List<String> dependencies = new ArrayList<>(component.dependsOn());
+		if (withUses) {
+			dependencies.addAll(component.uses());
+		}
+		for (String dependency : dependencies) {
 			if (!components.containsKey(dependency)) {
-				throw new IllegalArgumentException(name + " depends on unknown component '" + dependency + "'");
+				throw new IllegalArgumentException(
+						name + (component.dependsOn().contains(dependency) ? " depends on" : " uses")
+								+ " unknown component '" + dependency + "'");
 			}
-			depth = Math.max(depth, depth(dependency, components, depths, path) + 1);
+			depth = Math.max(depth, depth(dependency, components, withUses, depths, path) + 1);
 		}
 		path.remove(name);
 		depths.put(name, depth);

@@ -58,6 +58,16 @@ class TopologyTests {
 	}
 
 	@Test
+	void theRegistryIsStoppedAfterTheApplicationsThatUseIt() {
+		Topology topology = Topology.standard();
+		assertThat(topology.depth("discovery")).isEqualTo(topology.depth("gateway"));
+		assertThat(topology.stopOrder("gateway")).isGreaterThan(topology.stopOrder("discovery"));
+		assertThat(topology.stopOrder("catalog-service")).isGreaterThan(topology.stopOrder("discovery"));
+		assertThat(topology.stopOrder("discovery")).isGreaterThan(topology.stopOrder("config-server"));
+		assertThat(topology.stopOrder("postgres")).isZero();
+	}
+
+	@Test
 	void cyclesAreRejected() {
 		Topology.Builder builder = Topology.builder().add(app("a", 1, "c")).add(app("b", 2, "a")).add(app("c", 3, "b"));
 		assertThatIllegalArgumentException().isThrownBy(builder::build)

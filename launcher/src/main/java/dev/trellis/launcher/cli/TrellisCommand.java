@@ -217,7 +217,8 @@ public final class TrellisCommand {
 			return OK;
 		}
 		this.out.println("Press Ctrl-C to stop.");
-		while (platform.processes().stream().anyMatch(AppProcess::isAlive)) {
+		while (shuttingDown.get() || platform.processes().stream().anyMatch(AppProcess::isAlive)) {
+			// after Ctrl-C the shutdown hook stops everything and ends the JVM
 			sleep(Duration.ofSeconds(1));
 		}
 		this.out.println("All Trellis processes have exited.");
@@ -241,8 +242,11 @@ public final class TrellisCommand {
 					+ " stale entries in " + displayPath(stateFile()) + "; ./trellis down clears them)"));
 			return NOT_RUNNING;
 		}
+		List<String> names = this.topology.names();
 		List<ProcessRecord> ordered = records.stream()
-			.sorted(Comparator.comparingInt(ProcessRecord::stopOrder)
+			.sorted(Comparator
+				.comparingInt((ProcessRecord record) -> names.contains(record.name()) ? names.indexOf(record.name())
+						: names.size())
 				.thenComparing(ProcessRecord::name)
 				.thenComparingInt(ProcessRecord::instance))
 			.toList();

@@ -104,6 +104,9 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	public static Optional<ProcessHandle> matching(long pid, Instant expectedStart) {
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
+			// an exited child of a killed launcher stays a zombie until its new parent
+			// reaps it
+			.filter((handle) -> Signals.state(pid) != 'Z')
 			.filter((handle) -> startedAt(handle, expectedStart));
 	}
 
