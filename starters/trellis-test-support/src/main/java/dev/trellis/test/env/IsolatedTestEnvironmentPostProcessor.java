@@ -15,6 +15,7 @@
  */
 package dev.trellis.test.env;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.trellis.autoconfigure.env.PlatformDefaultsEnvironmentPostProcessor;
@@ -24,6 +25,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * {@link EnvironmentPostProcessor} that keeps a service's tests to themselves: with the
@@ -47,9 +49,15 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		DefaultPropertiesPropertySource.addOrMerge(Map.of("trellis.config.import.enabled", "false",
-				"spring.cloud.config.enabled", "false", "eureka.client.enabled", "false"),
-				environment.getPropertySources());
+		Map<String, Object> switches = new HashMap<>(Map.of("trellis.config.import.enabled", "false",
+				"spring.cloud.config.enabled", "false", "eureka.client.enabled", "false"));
+		// Default properties the application set itself are its own choice: keep them.
+		PropertySource<?> applicationDefaults = environment.getPropertySources()
+			.get(DefaultPropertiesPropertySource.NAME);
+		if (applicationDefaults != null) {
+			switches.keySet().removeIf(applicationDefaults::containsProperty);
+		}
+		DefaultPropertiesPropertySource.addOrMerge(switches, environment.getPropertySources());
 	}
 
 }
