@@ -40,7 +40,7 @@ class InfrastructureIntegrationTests {
 	Path root;
 
 	@Test
-	void postgresAndRedisServeAndStopWithThePlatform() throws Exception {
+	void postgresAndRedisServeSurviveAKillAndStopWithThePlatform() throws Exception {
 		Topology standard = Topology.standard();
 		Topology topology = Topology.builder()
 			.add(standard.component("postgres").withDefaultPort(TestPorts.next()))
@@ -63,17 +63,28 @@ class InfrastructureIntegrationTests {
 			assertThat(ping(redisPort)).isEqualTo("+PONG");
 			assertThat(this.root.resolve(".trellis/data/postgres/PG_VERSION")).exists();
 			assertThat(postgres.log()).anySatisfy((line) -> assertThat(line).startsWith("TRELLIS-READY postgres"));
-			serverPid = Long.parseLong(postgres.log()
-				.stream()
-				.filter((line) -> line.startsWith("TRELLIS-READY"))
-				.findFirst()
-				.orElseThrow()
-				.replaceAll(".*server-pid=", ""));
+			serverPid = serverPid(postgres);
 			assertThat(ProcessHandle.of(serverPid)).isPresent();
+
+			postgres.kill();
+			assertThat(ProcessHandle.of(serverPid).filter(ProcessHandle::isAlive)).as("postmaster killed").isEmpty();
+			assertThat(Ports.accepts(postgresPort, Duration.ofMillis(500))).isFalse();
+			platform.restart(postgres);
+			assertThat(databases(postgresPort)).containsAll(Topology.DATABASES);
+			serverPid = serverPid(postgres);
 		}
 		assertThat(ProcessHandle.of(serverPid).filter(ProcessHandle::isAlive)).as("postmaster stopped").isEmpty();
 		assertThat(Ports.accepts(postgresPort, Duration.ofMillis(500))).isFalse();
 		assertThat(Ports.accepts(redisPort, Duration.ofMillis(500))).isFalse();
+	}
+
+	private static long serverPid(AppProcess postgres) {
+		return Long.parseLong(postgres.log()
+			.stream()
+			.filter((line) -> line.startsWith("TRELLIS-READY"))
+			.findFirst()
+			.orElseThrow()
+			.replaceAll(".*server-pid=", ""));
 	}
 
 	private static List<String> databases(int port) throws Exception {
