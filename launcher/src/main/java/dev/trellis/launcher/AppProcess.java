@@ -5,6 +5,7 @@ package dev.trellis.launcher;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class AppProcess {
 		if (this.component.kind() == ComponentSpec.Kind.APPLICATION) {
 			return HealthProbe.check(HealthProbe.http(HealthProbe.READINESS_PATH), this.port);
 		}
-		return isReady() && Ports.accepts(this.port, java.time.Duration.ofSeconds(1));
+		return isReady() && Ports.accepts(this.port, Duration.ofSeconds(1));
 	}
 
 	/**

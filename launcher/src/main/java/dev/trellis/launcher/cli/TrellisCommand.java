@@ -6,11 +6,11 @@ package dev.trellis.launcher.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +23,7 @@ import dev.trellis.launcher.AppProcess;
 import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.PlatformEvent;
 import dev.trellis.launcher.PlatformException;
+import dev.trellis.launcher.PlatformListener;
 import dev.trellis.launcher.Topology;
 import dev.trellis.launcher.process.HealthProbe;
 import dev.trellis.launcher.process.JavaRuntime;
@@ -288,7 +289,7 @@ public final class TrellisCommand {
 		int stopped = 0;
 		for (List<ProcessRecord> group : byOrder.values()) {
 			List<Thread> threads = new ArrayList<>();
-			List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<String> lines = Collections.synchronizedList(new ArrayList<>());
 			for (ProcessRecord record : group) {
 				Optional<ProcessHandle> handle = record.handle();
 				if (handle.isEmpty()) {
@@ -426,7 +427,7 @@ public final class TrellisCommand {
 	 * Prints one line per platform event: {@code [  3.2s] config-server   starting (pid
 	 * 1234, port 8888)}.
 	 */
-	static final class EventPrinter implements dev.trellis.launcher.PlatformListener {
+	static final class EventPrinter implements PlatformListener {
 
 		private final PrintStream out;
 

@@ -5,6 +5,7 @@ package dev.trellis.launcher.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -95,7 +96,7 @@ class LogFilesTests {
 		Files.writeString(log, "old run\n");
 		long offset = LogFiles.size(log);
 		Files.writeString(log, String.join("\n", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList()),
-				java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND);
 		assertThat(LogFiles.linesFrom(log, offset)).hasSize(100).startsWith("1");
 		assertThat(LogFiles.lastLines(log, 3)).containsExactly("98", "99", "100");
 		assertThat(LogFiles.linesFrom(this.directory.resolve("missing.log"), 0)).isEmpty();
