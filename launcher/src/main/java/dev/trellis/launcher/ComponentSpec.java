@@ -28,10 +28,13 @@ import org.jspecify.annotations.Nullable;
  * a jar
  * @param arguments program arguments
  * @param scheme the URL scheme shown for it ({@code http}, {@code postgresql}...)
+ * @param gatewayRoute a path through the gateway that reaches this application, or
+ * {@code null}: the platform counts as started only once the gateway routes it
  * @author Trellis authors
  */
 public record ComponentSpec(String name, Kind kind, int defaultPort, List<String> dependsOn, List<String> uses,
-		@Nullable String jar, @Nullable String mainClass, List<String> arguments, String scheme) {
+		@Nullable String jar, @Nullable String mainClass, List<String> arguments, String scheme,
+		@Nullable String gatewayRoute) {
 
 	/**
 	 * Validates the component.
@@ -44,6 +47,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @param mainClass the main class
 	 * @param arguments the arguments
 	 * @param scheme the scheme
+	 * @param gatewayRoute the path through the gateway
 	 */
 	public ComponentSpec {
 		Objects.requireNonNull(name, "name");
@@ -72,7 +76,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public static ComponentSpec application(String name, int defaultPort, String jar, String... dependsOn) {
 		return new ComponentSpec(name, Kind.APPLICATION, defaultPort, Arrays.asList(dependsOn), List.of(), jar, null,
-				List.of(), "http");
+				List.of(), "http", null);
 	}
 
 	/**
@@ -88,7 +92,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	public static ComponentSpec infrastructure(String name, int defaultPort, String scheme, String mainClass,
 			List<String> arguments) {
 		return new ComponentSpec(name, Kind.INFRASTRUCTURE, defaultPort, List.of(), List.of(), null, mainClass,
-				arguments, scheme);
+				arguments, scheme, null);
 	}
 
 	/**
@@ -100,7 +104,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withMainClass(String mainClass, String... arguments) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, null, mainClass,
-				Arrays.asList(arguments), this.scheme);
+				Arrays.asList(arguments), this.scheme, this.gatewayRoute);
 	}
 
 	/**
@@ -110,7 +114,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withDefaultPort(int port) {
 		return new ComponentSpec(this.name, this.kind, port, this.dependsOn, this.uses, this.jar, this.mainClass,
-				this.arguments, this.scheme);
+				this.arguments, this.scheme, this.gatewayRoute);
 	}
 
 	/**
@@ -120,7 +124,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withDependsOn(String... dependsOn) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, Arrays.asList(dependsOn), this.uses, this.jar,
-				this.mainClass, this.arguments, this.scheme);
+				this.mainClass, this.arguments, this.scheme, this.gatewayRoute);
 	}
 
 	/**
@@ -130,7 +134,17 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withUses(String... uses) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, Arrays.asList(uses), this.jar,
-				this.mainClass, this.arguments, this.scheme);
+				this.mainClass, this.arguments, this.scheme, this.gatewayRoute);
+	}
+
+	/**
+	 * Returns a copy that the gateway routes through the given path.
+	 * @param path a path through the gateway that reaches this application
+	 * @return the copy
+	 */
+	public ComponentSpec withGatewayRoute(String path) {
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, this.jar,
+				this.mainClass, this.arguments, this.scheme, path);
 	}
 
 	/**

@@ -88,10 +88,16 @@ public final class Platform implements AutoCloseable {
 	/** Environment variable with the active Spring profiles. */
 	public static final String SPRING_PROFILES_ACTIVE = "SPRING_PROFILES_ACTIVE";
 
+	/** Name of the gateway component, through which routed applications are checked. */
+	public static final String GATEWAY = "gateway";
+
 	/** Profile of applications started by the launcher. */
 	public static final String PROFILE = "local";
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
+
+	/** Registry fetch plus load balancer cache, with slack for a busy machine. */
+	private static final Duration ROUTABLE_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final String ALREADY_RUNNING = "Trellis is already running (see ./trellis status); run ./trellis down first";
 
@@ -200,6 +206,7 @@ public final class Platform implements AutoCloseable {
 		checkNotRunning();
 		List<AppProcess> planned = createInstances();
 		preflight(planned);
+		planned.forEach((process) -> LogFiles.rotate(process.logFile()));
 		credentials();
 		ConfigSource source = configSource();
 		if (this.plannedInstances.containsKey(CONFIG_SERVER)) {
@@ -208,10 +215,44 @@ public final class Platform implements AutoCloseable {
 		registerShutdownHook();
 		try {
 			launch(planned);
+			awaitRoutable(planned);
 		}
 		catch (RuntimeException ex) {
 			stopAll();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Waits until the gateway routes to every started application that declares a route:
+	 * a service is healthy before the gateway has read it from the registry (up to a
+	 * registry fetch plus a load balancer cache period later), and a platform that
+	 * answers 503 to its first request is not started yet.
+	 */
+	private void awaitRoutable(List<AppProcess> planned) {
+		if (planned.stream().noneMatch((process) -> process.name().equals(GATEWAY))) {
+			return;
+		}
+		List<ComponentSpec> routed = planned.stream()
+			.map(AppProcess::component)
+			.filter((component) -> component.gatewayRoute() != null)
+			.distinct()
+			.toList();
+		AppProcess gateway = process(GATEWAY);
+		for (ComponentSpec component : routed) {
+			URI uri = gateway.url().resolve(component.gatewayRoute());
+			long deadline = System.nanoTime() + ROUTABLE_TIMEOUT.toNanos();
+			while (!HealthProbe.routed(uri)) {
+				if (this.closed) {
+					throw new Cancelled("Platform closed while waiting for the gateway");
+				}
+				if (System.nanoTime() - deadline > 0) {
+					throw failure(gateway, "does not route to " + component.name() + " (GET " + uri + ") within "
+							+ ROUTABLE_TIMEOUT.toSeconds() + " s of it being healthy");
+				}
+				sleep(POLL_INTERVAL);
+			}
+			event(PlatformEvent.Type.INFO, component.name(), -1, -1, "routed by the gateway (" + uri.getPath() + ")");
 		}
 	}
 

@@ -58,7 +58,8 @@ public final class Topology {
 				.withUses("discovery"))
 			.add(ComponentSpec.application("catalog-service", 8081,
 					"sample-services/catalog-service/target/catalog-service.jar", "config-server", "postgres")
-				.withUses("discovery"))
+				.withUses("discovery")
+				.withGatewayRoute("/api/catalog/products?size=1"))
 			.build();
 		// @formatter:on
 	}

@@ -84,4 +84,26 @@ public final class HealthProbe {
 		}
 	}
 
+	/**
+	 * Whether a GET through a gateway reached an instance of the service behind it: any
+	 * answer but 502, 503 or 504 (the gateway's answers when it has no instance to send
+	 * to or cannot reach it) counts, a 401 or 404 from the service included.
+	 * @param uri the URI through the gateway
+	 * @return whether the gateway routed the request
+	 */
+	public static boolean routed(URI uri) {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+		try {
+			int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return status != 502 && status != 503 && status != 504;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,22 @@ public final class LogFiles {
 	private static final int MAX_LENGTH = 300;
 
 	private LogFiles() {
+	}
+
+	/**
+	 * Keeps the log of the previous run as {@code <name>.1} (replacing an older one), so
+	 * that a new run starts an empty log: restarts within a run append to it.
+	 * @param file the log file
+	 */
+	public static void rotate(Path file) {
+		try {
+			if (Files.exists(file)) {
+				Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not rotate " + file, ex);
+		}
 	}
 
 	/**
