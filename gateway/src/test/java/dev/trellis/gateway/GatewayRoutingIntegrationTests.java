@@ -67,9 +67,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * Integration tests for the gateway's routing to {@code catalog-service}: the route,
- * Retry filter and quarantine of config-repo/gateway.yml, load balanced over instances
- * from Spring Cloud's simple discovery client, served by small HTTP servers in the test.
+ * Tests for {@link GatewayApplication}.
+ * <p>
+ * Routing to {@code catalog-service} with the route, Retry filter and quarantine of
+ * config-repo/gateway.yml, load balanced over instances from Spring Cloud's simple
+ * discovery client, served by small HTTP servers in the test.
  *
  * @author Trellis
  */

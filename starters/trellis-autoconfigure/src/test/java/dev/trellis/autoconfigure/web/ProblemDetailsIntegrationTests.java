@@ -44,8 +44,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests for {@link ProblemDetailsAutoConfiguration}: errors of a running
- * servlet application answered as RFC 9457 problems.
+ * Tests for {@link ProblemDetailsAutoConfiguration}.
+ * <p>
+ * Errors of a running servlet application, answered as RFC 9457 problems.
  *
  * @author Trellis
  */
