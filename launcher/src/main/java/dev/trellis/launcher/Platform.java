@@ -252,7 +252,8 @@ public final class Platform implements AutoCloseable {
 				}
 				sleep(POLL_INTERVAL);
 			}
-			event(PlatformEvent.Type.INFO, component.name(), -1, -1, "routed by the gateway (" + uri.getPath() + ")");
+			event(PlatformEvent.Type.INFO, component.name(), -1, -1,
+					component.name() + " is routed by the gateway (GET " + uri.getPath() + ")");
 		}
 	}
 
