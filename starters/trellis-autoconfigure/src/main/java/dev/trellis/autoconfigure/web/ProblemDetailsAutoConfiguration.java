@@ -24,6 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -51,6 +53,18 @@ public final class ProblemDetailsAutoConfiguration {
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemDetailErrorController trellisProblemDetailErrorController(ErrorAttributes errorAttributes) {
 		return new ProblemDetailErrorController(errorAttributes);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataAccessResourceFailureException.class)
+	static class DataAccessConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DataAccessProblemDetailsExceptionHandler trellisDataAccessProblemDetailsExceptionHandler() {
+			return new DataAccessProblemDetailsExceptionHandler();
+		}
+
 	}
 
 }

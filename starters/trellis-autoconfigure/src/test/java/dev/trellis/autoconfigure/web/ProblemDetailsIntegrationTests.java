@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
@@ -72,6 +73,26 @@ class ProblemDetailsIntegrationTests {
 			.isEqualTo("The server could not complete the request.")
 			.jsonPath("$.instance")
 			.isEqualTo("/failure");
+	}
+
+	@Test
+	void unreachableDatabaseIsServiceUnavailableProblemWithRetryAfter() {
+		this.client.get()
+			.uri("/database")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith((result) -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+				.doesNotContain(SECRET))
+			.jsonPath("$.title")
+			.isEqualTo("Service Unavailable")
+			.jsonPath("$.instance")
+			.isEqualTo("/database");
 	}
 
 	@Test
@@ -175,6 +196,11 @@ class ProblemDetailsIntegrationTests {
 		@GetMapping("/failure")
 		String failure() {
 			throw new IllegalStateException(SECRET);
+		}
+
+		@GetMapping("/database")
+		String database() {
+			throw new DataAccessResourceFailureException(SECRET);
 		}
 
 	}
