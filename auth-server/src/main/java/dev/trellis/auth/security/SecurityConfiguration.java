@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the Trellis authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.trellis.auth.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.util.StringUtils;
+
+/**
+ * Security of the authorization server: one filter chain for the OAuth2 and OpenID
+ * Connect endpoints, one for everything else (form login for the browser flow, anonymous
+ * health and info), and the users from {@code trellis.auth.users}.
+ *
+ * @author Trellis
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UserProperties.class)
+class SecurityConfiguration {
+
+	/**
+	 * The protocol endpoints ({@code /oauth2/*}, {@code /.well-known/*},
+	 * {@code /userinfo}, ...). Their errors are OAuth2 JSON, as clients expect. A browser
+	 * that is not signed in is sent to the login page.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+		// @formatter:off
+		http
+			.oauth2AuthorizationServer((server) -> {
+				http.securityMatcher(server.getEndpointsMatcher());
+				server.oidc(Customizer.withDefaults());
+			})
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// bearer tokens for the OpenID Connect userinfo endpoint
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		// @formatter:on
+		return http.build();
+	}
+
+	/**
+	 * Everything else: the login page, health and info for probes and the launcher; no
+	 * other actuator endpoint, even if one were exposed by mistake.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) throws Exception {
+		// @formatter:off
+		http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
+				.requestMatchers("/error").permitAll()
+				.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults());
+		// @formatter:on
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserProperties properties) {
+		List<UserDetails> users = properties.getUsers().entrySet().stream().map(this::user).toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	private UserDetails user(Map.Entry<String, UserProperties.User> entry) {
+		String password = entry.getValue().getPassword();
+		if (!StringUtils.hasText(password) || !password.startsWith("{")) {
+			throw new IllegalStateException("trellis.auth.users." + entry.getKey()
+					+ ".password must be an encoded password with its prefix, such as {bcrypt}$2a$10$...");
+		}
+		return User.withUsername(entry.getKey())
+			.password(password)
+			.roles(entry.getValue().getRoles().toArray(String[]::new))
+			.build();
+	}
+
+}
