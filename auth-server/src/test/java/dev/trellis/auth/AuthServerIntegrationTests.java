@@ -188,6 +188,16 @@ class AuthServerIntegrationTests {
 	@Test
 	void otherActuatorEndpointsAreNotServed() {
 		RestTestClientResponse response = get("/actuator/env");
+		assertThat(response).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).bodyJson().isLenientlyEqualTo("""
+				{"status": 401, "title": "Unauthorized", "instance": "/actuator/env"}
+				""");
+	}
+
+	@Test
+	void browserThatIsNotSignedInIsSentToLogin() {
+		RestTestClientResponse response = RestTestClientResponse
+			.from(this.client.get().uri("/somewhere").accept(MediaType.TEXT_HTML).exchange());
 		assertThat(response).hasStatus(302);
 		assertThat(location(response)).endsWith("/login");
 	}

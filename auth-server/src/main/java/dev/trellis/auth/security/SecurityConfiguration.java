@@ -17,6 +17,7 @@ package dev.trellis.auth.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -32,6 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
 
@@ -64,14 +66,15 @@ class SecurityConfiguration {
 			// bearer tokens for the OpenID Connect userinfo endpoint
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+					new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
 		// @formatter:on
 		return http.build();
 	}
 
 	/**
 	 * Everything else: the login page, health and info for probes and the launcher; no
-	 * other actuator endpoint, even if one were exposed by mistake.
+	 * other actuator endpoint, even if one were exposed by mistake. A browser that is not
+	 * signed in goes to the login page, any other client gets a 401 problem.
 	 */
 	@Bean
 	@Order(2)
@@ -83,9 +86,20 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
 				.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults());
+			.formLogin(Customizer.withDefaults())
+			// browsers go to the login page, API clients get a 401 problem
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests())
+				.defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), AnyRequestMatcher.INSTANCE));
 		// @formatter:on
 		return http.build();
+	}
+
+	/** Requests from a browser: they accept HTML explicitly, not just anything. */
+	private static MediaTypeRequestMatcher htmlRequests() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return matcher;
 	}
 
 	@Bean
