@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.trellis.launcher.Credentials;
@@ -29,7 +30,13 @@ class NoSecretInLogsIT {
 	@Test
 	void noLogFileContainsAPassword(Platform platform) throws IOException {
 		Credentials credentials = platform.credentials();
-		List<String> secrets = List.of(credentials.configServerPassword(), credentials.eurekaPassword());
+		List<String> secrets = credentials.environment()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().endsWith("_PASSWORD") || entry.getKey().endsWith("_SECRET"))
+			.map(Map.Entry::getValue)
+			.toList();
+		assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
 		try (Stream<Path> logs = Files.list(platform.root().resolve(".trellis/logs"))) {
 			assertThat(logs.filter((file) -> file.toString().endsWith(".log")).toList()).isNotEmpty()
 				.allSatisfy((log) -> {

@@ -40,7 +40,7 @@ class PlatformRegistrationIT {
 			HttpResponse<String> apps = eurekaApps(platform, http);
 			assertThat(apps.statusCode()).isEqualTo(200);
 			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
-			assertThat(names).containsExactlyInAnyOrder("CONFIG-SERVER", "GATEWAY", "CATALOG-SERVICE");
+			assertThat(names).containsExactlyInAnyOrder("CONFIG-SERVER", "AUTH-SERVER", "GATEWAY", "CATALOG-SERVICE");
 		});
 	}
 

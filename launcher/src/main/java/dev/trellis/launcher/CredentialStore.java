@@ -16,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -26,9 +28,6 @@ import java.util.Set;
  * @author Trellis authors
  */
 final class CredentialStore {
-
-	/** User name of every generated credential. */
-	static final String USER = "trellis";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -51,17 +50,15 @@ final class CredentialStore {
 				}
 			}
 			boolean changed = false;
-			changed |= fill(properties, Credentials.CONFIG_SERVER_USER, USER);
-			changed |= fill(properties, Credentials.CONFIG_SERVER_PASSWORD, newSecret());
-			changed |= fill(properties, Credentials.EUREKA_USER, USER);
-			changed |= fill(properties, Credentials.EUREKA_PASSWORD, newSecret());
+			Map<String, String> values = new LinkedHashMap<>();
+			for (String name : Credentials.NAMES) {
+				changed |= fill(properties, name, Credentials.USERS.getOrDefault(name, newSecret()));
+				values.put(name, properties.getProperty(name));
+			}
 			if (changed) {
 				save(file, properties);
 			}
-			return new Credentials(properties.getProperty(Credentials.CONFIG_SERVER_USER),
-					properties.getProperty(Credentials.CONFIG_SERVER_PASSWORD),
-					properties.getProperty(Credentials.EUREKA_USER),
-					properties.getProperty(Credentials.EUREKA_PASSWORD));
+			return new Credentials(values);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or write " + file, ex);

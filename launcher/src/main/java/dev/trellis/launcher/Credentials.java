@@ -3,22 +3,22 @@
  */
 package dev.trellis.launcher;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Credentials of the config server and the Eureka server for a local platform. Generated
- * on first use and kept in {@code .trellis/credentials.properties} (readable by the owner
- * only), so that no development secret is committed.
+ * Credentials of a local platform: the users and passwords of the config server and the
+ * Eureka server, and the secrets of the authorization server's clients and signing keys.
+ * Generated on first use and kept in {@code .trellis/credentials.properties} (readable by
+ * the owner only), so that no development secret is committed. Each is handed to the
+ * applications as the environment variable of its name.
  *
- * @param configServerUser user of the config server
- * @param configServerPassword password of the config server
- * @param eurekaUser user of the Eureka server
- * @param eurekaPassword password of the Eureka server
+ * @param values every credential by its environment variable name, in a stable order
  * @author Trellis authors
  */
-public record Credentials(String configServerUser, String configServerPassword, String eurekaUser,
-		String eurekaPassword) {
+public record Credentials(Map<String, String> values) {
 
 	/** Environment variable of the config server user. */
 	public static final String CONFIG_SERVER_USER = "CONFIG_SERVER_USER";
@@ -26,29 +26,128 @@ public record Credentials(String configServerUser, String configServerPassword, 
 	/** Environment variable of the config server password. */
 	public static final String CONFIG_SERVER_PASSWORD = "CONFIG_SERVER_PASSWORD";
 
+	/** Environment variable of the config server's administrator (encrypt, decrypt). */
+	public static final String CONFIG_SERVER_ADMIN_USER = "CONFIG_SERVER_ADMIN_USER";
+
+	/** Environment variable of the config server administrator's password. */
+	public static final String CONFIG_SERVER_ADMIN_PASSWORD = "CONFIG_SERVER_ADMIN_PASSWORD";
+
 	/** Environment variable of the Eureka user. */
 	public static final String EUREKA_USER = "EUREKA_USER";
 
 	/** Environment variable of the Eureka password. */
 	public static final String EUREKA_PASSWORD = "EUREKA_PASSWORD";
 
+	/** Environment variable of the {@code trellis-cli} client's secret. */
+	public static final String TRELLIS_CLI_CLIENT_SECRET = "TRELLIS_CLI_CLIENT_SECRET";
+
+	/** Environment variable of the {@code trellis-web} client's secret. */
+	public static final String TRELLIS_WEB_CLIENT_SECRET = "TRELLIS_WEB_CLIENT_SECRET";
+
+	/** Environment variable of the {@code order-service} client's secret. */
+	public static final String ORDER_SERVICE_CLIENT_SECRET = "ORDER_SERVICE_CLIENT_SECRET";
+
+	/** Environment variable of the password of the authorization server's key store. */
+	public static final String AUTH_KEYSTORE_PASSWORD = "AUTH_KEYSTORE_PASSWORD";
+
+	/** Variables holding a user name rather than a secret. */
+	static final Map<String, String> USERS = Map.of(CONFIG_SERVER_USER, "trellis", CONFIG_SERVER_ADMIN_USER, "admin",
+			EUREKA_USER, "trellis");
+
+	/** Every credential, in the order they are stored and exported. */
+	static final List<String> NAMES = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, CONFIG_SERVER_ADMIN_USER,
+			CONFIG_SERVER_ADMIN_PASSWORD, EUREKA_USER, EUREKA_PASSWORD, TRELLIS_CLI_CLIENT_SECRET,
+			TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET, AUTH_KEYSTORE_PASSWORD);
+
+	/** Credentials every application gets: it reads configuration and registers. */
+	static final List<String> SHARED = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, EUREKA_USER,
+			EUREKA_PASSWORD);
+
+	/** Credentials only one application gets, by application name. */
+	static final Map<String, List<String>> OWN = Map.of("config-server",
+			List.of(CONFIG_SERVER_ADMIN_USER, CONFIG_SERVER_ADMIN_PASSWORD), "auth-server",
+			List.of(TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET,
+					AUTH_KEYSTORE_PASSWORD),
+			"order-service", List.of(ORDER_SERVICE_CLIENT_SECRET));
+
+	/**
+	 * Creates credentials.
+	 * @param values every credential by its environment variable name
+	 */
+	public Credentials {
+		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+	}
+
+	/**
+	 * Returns a credential.
+	 * @param name its environment variable name
+	 * @return the value
+	 * @throws IllegalArgumentException when there is no such credential
+	 */
+	public String get(String name) {
+		String value = this.values.get(name);
+		if (value == null) {
+			throw new IllegalArgumentException("No credential " + name + "; known: " + this.values.keySet());
+		}
+		return value;
+	}
+
+	/**
+	 * Returns the config server user.
+	 * @return the user
+	 */
+	public String configServerUser() {
+		return get(CONFIG_SERVER_USER);
+	}
+
+	/**
+	 * Returns the config server password.
+	 * @return the password
+	 */
+	public String configServerPassword() {
+		return get(CONFIG_SERVER_PASSWORD);
+	}
+
+	/**
+	 * Returns the Eureka user.
+	 * @return the user
+	 */
+	public String eurekaUser() {
+		return get(EUREKA_USER);
+	}
+
+	/**
+	 * Returns the Eureka password.
+	 * @return the password
+	 */
+	public String eurekaPassword() {
+		return get(EUREKA_PASSWORD);
+	}
+
 	/**
 	 * Returns the credentials as the environment variables the applications read.
 	 * @return the variables, in a stable order
 	 */
 	public Map<String, String> environment() {
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put(CONFIG_SERVER_USER, this.configServerUser);
-		environment.put(CONFIG_SERVER_PASSWORD, this.configServerPassword);
-		environment.put(EUREKA_USER, this.eurekaUser);
-		environment.put(EUREKA_PASSWORD, this.eurekaPassword);
-		return environment;
+		return this.values;
+	}
+
+	/**
+	 * Returns the credentials one application gets as environment variables: those every
+	 * application needs and its own, not the secrets of others.
+	 * @param application the application name
+	 * @return the variables, in a stable order
+	 */
+	public Map<String, String> environmentFor(String application) {
+		Map<String, String> result = new LinkedHashMap<>();
+		SHARED.forEach((name) -> result.put(name, get(name)));
+		OWN.getOrDefault(application, List.of()).forEach((name) -> result.put(name, get(name)));
+		return result;
 	}
 
 	@Override
 	public String toString() {
-		return "Credentials[configServerUser=" + this.configServerUser + ", eurekaUser=" + this.eurekaUser
-				+ ", passwords hidden]";
+		return "Credentials" + this.values.keySet() + " (values hidden)";
 	}
 
 }

@@ -91,6 +91,12 @@ public final class Platform implements AutoCloseable {
 	/** Name of the gateway component, through which routed applications are checked. */
 	public static final String GATEWAY = "gateway";
 
+	/** Environment variable with the absolute path of the launcher's home folder. */
+	public static final String TRELLIS_HOME = "TRELLIS_HOME";
+
+	/** Name of the authorization server component. */
+	public static final String AUTH_SERVER = "auth-server";
+
 	/** Profile of applications started by the launcher. */
 	public static final String PROFILE = "local";
 
@@ -339,12 +345,19 @@ public final class Platform implements AutoCloseable {
 	 * @return the variables
 	 */
 	public Map<String, String> applicationEnvironment() {
+		Map<String, String> result = baseEnvironment();
+		result.putAll(credentials().environment());
+		result.putAll(this.extraEnvironment);
+		return result;
+	}
+
+	private Map<String, String> baseEnvironment() {
 		Map<String, String> result = new LinkedHashMap<>();
 		result.put(SPRING_PROFILES_ACTIVE, PROFILE);
 		result.put(CONFIG_SERVER_URL, "http://localhost:" + defaultPort(CONFIG_SERVER, 8888));
 		result.put(EUREKA_PORT, Integer.toString(defaultPort(DISCOVERY, 8761)));
-		result.putAll(credentials().environment());
-		result.putAll(this.extraEnvironment);
+		// Where applications keep local data, such as the authorization server's keys.
+		result.put(TRELLIS_HOME, this.home.toString());
 		return result;
 	}
 
@@ -355,6 +368,20 @@ public final class Platform implements AutoCloseable {
 	 */
 	public URI url(String name) {
 		return process(name).url();
+	}
+
+	/**
+	 * Obtains an access token from the platform's authorization server as the
+	 * {@code trellis-cli} client (client credentials grant).
+	 * @param scopes the scopes, space separated; blank for every scope of the client
+	 * @return the access token
+	 * @throws PlatformException when the server refuses, for example with
+	 * {@code invalid_scope}
+	 */
+	public String accessToken(String scopes) {
+		return new TokenClient(url(AUTH_SERVER), TokenClient.CLIENT_ID,
+				credentials().get(Credentials.TRELLIS_CLI_CLIENT_SECRET))
+			.accessToken(scopes);
 	}
 
 	/**
@@ -809,7 +836,10 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private Map<String, String> environmentFor(ComponentSpec component) {
-		Map<String, String> result = new LinkedHashMap<>(applicationEnvironment());
+		Map<String, String> result = baseEnvironment();
+		// Each application gets the secrets it needs, not those of the others.
+		result.putAll(credentials().environmentFor(component.name()));
+		result.putAll(this.extraEnvironment);
 		if (component.name().equals(CONFIG_SERVER)) {
 			ConfigSource source = configSource();
 			result.put(SPRING_PROFILES_ACTIVE, source.profiles());

@@ -54,6 +54,8 @@ public final class Topology {
 					List.of("--port", "${port}", "--data", "${home}/data/redis", "--work", "${home}/cache/redis")))
 			.add(ComponentSpec.application("config-server", 8888, "config-server/target/config-server.jar"))
 			.add(ComponentSpec.application("discovery", 8761, "discovery/target/discovery.jar", "config-server"))
+			.add(ComponentSpec.application("auth-server", 9000, "auth-server/target/auth-server.jar", "config-server")
+				.withUses("discovery"))
 			.add(ComponentSpec.application("gateway", 8080, "gateway/target/gateway.jar", "config-server", "redis")
 				.withUses("discovery"))
 			.add(ComponentSpec.application("catalog-service", 8081,

@@ -6,6 +6,7 @@ package dev.trellis.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +48,22 @@ class CredentialStoreTests {
 
 	@Test
 	void environmentUsesTheVariableNamesOfTheApplications() {
-		Credentials credentials = new Credentials("u1", "p1", "u2", "p2");
-		assertThat(credentials.environment()).containsExactly(entry("CONFIG_SERVER_USER", "u1"),
-				entry("CONFIG_SERVER_PASSWORD", "p1"), entry("EUREKA_USER", "u2"), entry("EUREKA_PASSWORD", "p2"));
+		Credentials credentials = new Credentials(Map.of("CONFIG_SERVER_USER", "u1", "CONFIG_SERVER_PASSWORD", "p1"));
+		assertThat(credentials.environment()).containsOnly(entry("CONFIG_SERVER_USER", "u1"),
+				entry("CONFIG_SERVER_PASSWORD", "p1"));
 		assertThat(credentials.toString()).doesNotContain("p1").doesNotContain("p2");
+	}
+
+	@Test
+	void eachApplicationGetsTheSharedCredentialsAndOnlyItsOwnSecrets() {
+		Credentials credentials = CredentialStore.loadOrCreate(this.directory.resolve("credentials.properties"));
+		assertThat(credentials.environmentFor("catalog-service")).containsOnlyKeys("CONFIG_SERVER_USER",
+				"CONFIG_SERVER_PASSWORD", "EUREKA_USER", "EUREKA_PASSWORD");
+		assertThat(credentials.environmentFor("auth-server"))
+			.containsKeys("TRELLIS_CLI_CLIENT_SECRET", "AUTH_KEYSTORE_PASSWORD", "EUREKA_PASSWORD")
+			.doesNotContainKey("CONFIG_SERVER_ADMIN_PASSWORD");
+		assertThat(credentials.environmentFor("config-server")).containsKey("CONFIG_SERVER_ADMIN_PASSWORD")
+			.doesNotContainKey("AUTH_KEYSTORE_PASSWORD");
 	}
 
 }

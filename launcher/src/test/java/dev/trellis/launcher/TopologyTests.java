@@ -26,7 +26,7 @@ class TopologyTests {
 			.map((wave) -> wave.stream().map(ComponentSpec::name).toList())
 			.toList();
 		assertThat(waves).containsExactly(List.of("postgres", "redis", "config-server"),
-				List.of("discovery", "gateway", "catalog-service"));
+				List.of("discovery", "auth-server", "gateway", "catalog-service"));
 	}
 
 	@Test
@@ -36,6 +36,9 @@ class TopologyTests {
 		assertThat(topology.component("catalog-service").jar())
 			.isEqualTo("sample-services/catalog-service/target/catalog-service.jar");
 		assertThat(topology.component("catalog-service").defaultPort()).isEqualTo(8081);
+		assertThat(topology.component("catalog-service").gatewayRoute()).isEqualTo("/api/catalog/products?size=1");
+		assertThat(topology.component("auth-server").defaultPort()).isEqualTo(9000);
+		assertThat(topology.component("auth-server").dependsOn()).containsExactly("config-server");
 		assertThat(topology.component("postgres").defaultPort()).isEqualTo(15432);
 		assertThat(topology.component("postgres").arguments()).contains("catalog,inventory,orders,notifications");
 		assertThat(topology.component("redis").isScalable()).isFalse();
@@ -86,8 +89,8 @@ class TopologyTests {
 	@Test
 	void unknownComponentsAreReportedWithTheKnownNames() {
 		assertThatExceptionOfType(PlatformException.class).isThrownBy(() -> Topology.standard().component("nope"))
-			.withMessage("Unknown component 'nope'; known: postgres, redis, config-server, discovery, gateway, "
-					+ "catalog-service");
+			.withMessage("Unknown component 'nope'; known: postgres, redis, config-server, discovery, auth-server, "
+					+ "gateway, catalog-service");
 	}
 
 	private static ComponentSpec app(String name, int port, String... dependsOn) {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @author Trellis authors
  */
 record CommandLine(Command command, boolean detach, Map<String, Integer> instances, ConfigMode config,
-		@Nullable Duration startTimeout, @Nullable String target) {
+		@Nullable Duration startTimeout, @Nullable String target, String scope) {
 
 	/**
 	 * Parses the arguments.
@@ -37,7 +37,7 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 	 */
 	static CommandLine parse(String[] args) {
 		if (args.length == 0) {
-			return new CommandLine(Command.HELP, false, Map.of(), ConfigMode.AUTO, null, null);
+			return new CommandLine(Command.HELP, false, Map.of(), ConfigMode.AUTO, null, null, "");
 		}
 		Command command = Command.named(args[0]);
 		List<String> rest = new ArrayList<>();
@@ -48,6 +48,7 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 		ConfigMode config = ConfigMode.AUTO;
 		Duration startTimeout = null;
 		String target = null;
+		String scope = "";
 		for (int i = 0; i < rest.size(); i++) {
 			String argument = rest.get(i);
 			String option = argument;
@@ -71,6 +72,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 			else if (command == Command.UP && option.equals("--timeout")) {
 				startTimeout = parseTimeout((inlineValue != null) ? inlineValue : value(rest, ++i, option));
 			}
+			else if (command == Command.TOKEN && option.equals("--scope")) {
+				scope = (inlineValue != null) ? inlineValue : value(rest, ++i, option);
+			}
 			else if (command == Command.LOGS && !argument.startsWith("-") && target == null) {
 				target = argument;
 			}
@@ -84,7 +88,7 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 		if (command == Command.LOGS && target == null) {
 			throw new UsageException("logs needs an application name, e.g. ./trellis logs gateway");
 		}
-		return new CommandLine(command, detach, Map.copyOf(instances), config, startTimeout, target);
+		return new CommandLine(command, detach, Map.copyOf(instances), config, startTimeout, target, scope);
 	}
 
 	private static String value(List<String> arguments, int index, String option) {
@@ -155,6 +159,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 
 		/** Print environment variables for an IDE. */
 		ENV("env"),
+
+		/** Print an access token. */
+		TOKEN("token"),
 
 		/** Print the usage. */
 		HELP("help");

@@ -6,6 +6,7 @@ package dev.trellis.launcher.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.trellis.launcher.AppProcess;
+import dev.trellis.launcher.Credentials;
 import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.PlatformEvent;
 import dev.trellis.launcher.PlatformException;
 import dev.trellis.launcher.PlatformListener;
+import dev.trellis.launcher.TokenClient;
 import dev.trellis.launcher.Topology;
 import dev.trellis.launcher.process.HealthProbe;
 import dev.trellis.launcher.process.JavaRuntime;
@@ -112,6 +115,7 @@ public final class TrellisCommand {
 				case DOWN -> down();
 				case LOGS -> logs(commandLine.target());
 				case ENV -> env();
+				case TOKEN -> token(commandLine.scope());
 				case HELP -> help();
 			};
 		}
@@ -139,6 +143,8 @@ public final class TrellisCommand {
 				  down            stop everything that runs
 				  logs APP[-N]    follow the log of an application (instance N > 1: catalog-service-2)
 				  env             print export lines to run an application from an IDE against the platform
+				  token [--scope "catalog.read orders.write"]
+				                  print an access token of the trellis-cli client (all its scopes by default)
 				  help            show this text
 
 				Files: .trellis/state.json, .trellis/logs/, .trellis/data/, .trellis/credentials.properties
@@ -389,6 +395,22 @@ public final class TrellisCommand {
 			platform.applicationEnvironment()
 				.forEach(
 						(name, value) -> this.out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
+		}
+		return OK;
+	}
+
+	// --- token ---
+
+	private int token(String scope) {
+		try (Platform platform = Platform.builder(this.root)
+			.topology(this.topology)
+			.environment(this.environment)
+			.shutdownHook(false)
+			.build()) {
+			URI authServer = URI
+				.create("http://localhost:" + this.topology.component(Platform.AUTH_SERVER).defaultPort());
+			String secret = platform.credentials().get(Credentials.TRELLIS_CLI_CLIENT_SECRET);
+			this.out.println(new TokenClient(authServer, TokenClient.CLIENT_ID, secret).accessToken(scope));
 		}
 		return OK;
 	}
