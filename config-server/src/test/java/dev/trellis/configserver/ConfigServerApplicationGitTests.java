@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Trellis
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.security.user.name=trellis",
-		"spring.security.user.password=" + ConfigServerApplicationGitTests.PASSWORD, "eureka.client.enabled=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "CONFIG_SERVER_USER=trellis",
+				"CONFIG_SERVER_PASSWORD=" + ConfigServerApplicationGitTests.PASSWORD, "eureka.client.enabled=false" })
 @ActiveProfiles("git")
 @AutoConfigureRestTestClient
 class ConfigServerApplicationGitTests {

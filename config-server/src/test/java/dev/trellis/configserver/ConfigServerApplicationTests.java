@@ -36,9 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Trellis
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "TRELLIS_CONFIG_NATIVE_LOCATION=file:../config-repo/", "spring.security.user.name=trellis",
-				"spring.security.user.password=" + ConfigServerApplicationTests.PASSWORD,
-				"eureka.client.enabled=false" })
+		properties = { "TRELLIS_CONFIG_NATIVE_LOCATION=file:../config-repo/", "CONFIG_SERVER_USER=trellis",
+				"CONFIG_SERVER_PASSWORD=" + ConfigServerApplicationTests.PASSWORD, "eureka.client.enabled=false" })
 @ActiveProfiles("native")
 @AutoConfigureRestTestClient
 class ConfigServerApplicationTests {
