@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -31,18 +33,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ConfigServerApplication}.
  * <p>
  * The {@code native} profile, serving the project's config-repo/ directory behind basic
- * authentication.
+ * authentication, without an encryption key.
  *
  * @author Trellis
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "TRELLIS_CONFIG_NATIVE_LOCATION=file:../config-repo/", "CONFIG_SERVER_USER=trellis",
-				"CONFIG_SERVER_PASSWORD=" + ConfigServerApplicationTests.PASSWORD, "eureka.client.enabled=false" })
+				"CONFIG_SERVER_PASSWORD=" + ConfigServerApplicationTests.PASSWORD,
+				"CONFIG_SERVER_ADMIN_PASSWORD=" + ConfigServerApplicationTests.ADMIN_PASSWORD, "ENCRYPT_KEY=",
+				"eureka.client.enabled=false" })
 @ActiveProfiles("native")
 @AutoConfigureRestTestClient
 class ConfigServerApplicationTests {
 
 	static final String PASSWORD = "config-secret";
+
+	static final String ADMIN_PASSWORD = "admin-secret";
 
 	@Autowired
 	private RestTestClient client;
@@ -109,6 +115,23 @@ class ConfigServerApplicationTests {
 	@Test
 	void infoIsAnonymous() {
 		this.client.get().uri("/actuator/info").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void encryptWithoutKeyIsUnavailable() {
+		this.client.post()
+			.uri("/encrypt")
+			.headers((headers) -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("s3cret")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("ENCRYPT_KEY"));
 	}
 
 }
