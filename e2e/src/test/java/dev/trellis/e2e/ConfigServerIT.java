@@ -50,6 +50,32 @@ class ConfigServerIT {
 		assertThat(urls).contains("jdbc:postgresql://localhost:15432/catalog");
 	}
 
+	@Test
+	void servesCipherValuesDecrypted(Platform platform, PlatformHttp http) {
+		Credentials credentials = platform.credentials();
+		HttpResponse<String> response = http.get(platform.url("config-server").resolve("/auth-server/local"),
+				credentials.configServerUser(), credentials.configServerPassword());
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> passwords = JsonPath.read(response.body(),
+				"$.propertySources[?(@.name =~ /.*auth-server-local.yml/)].source['trellis.auth.keys.password']");
+		assertThat(passwords).isNotEmpty()
+			.allSatisfy((password) -> assertThat(password).isNotBlank().doesNotStartWith("{cipher}"));
+	}
+
+	@Test
+	void encryptsOnlyForTheAdministrator(Platform platform, PlatformHttp http) {
+		Credentials credentials = platform.credentials();
+		URI encrypt = platform.url("config-server").resolve("/encrypt");
+		assertThat(http.post(encrypt, "value", null, null).statusCode()).isEqualTo(401);
+		assertThat(http.post(encrypt, "value", credentials.configServerUser(), credentials.configServerPassword())
+			.statusCode()).isEqualTo(403);
+		HttpResponse<String> encrypted = http.post(encrypt, "value",
+				credentials.get(Credentials.CONFIG_SERVER_ADMIN_USER),
+				credentials.get(Credentials.CONFIG_SERVER_ADMIN_PASSWORD));
+		assertThat(encrypted.statusCode()).isEqualTo(200);
+		assertThat(encrypted.body()).isNotBlank().doesNotContain("value");
+	}
+
 	private static URI catalogLocal(Platform platform) {
 		return platform.url("config-server").resolve("/catalog-service/local");
 	}

@@ -71,6 +71,30 @@ public final class PlatformHttp {
 		return send(request.build());
 	}
 
+	/**
+	 * POST plain text to a URL with basic credentials, or none when {@code user} is
+	 * {@code null}.
+	 * @param url the URL
+	 * @param body the text
+	 * @param user the user name
+	 * @param password the password
+	 * @return the response
+	 */
+	public HttpResponse<String> post(URI url, String body, String user, String password) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.timeout(TIMEOUT)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (user != null) {
+			request.header("Authorization", basic(user, password));
+		}
+		return send(request.build());
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static HttpRequest.Builder get(URI url) {
 		return HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").GET();
 	}

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * Credentials of a local platform: the users and passwords of the config server and the
- * Eureka server, and the secrets of the authorization server's clients and signing keys.
- * Generated on first use and kept in {@code .trellis/credentials.properties} (readable by
- * the owner only), so that no development secret is committed. Each is handed to the
- * applications as the environment variable of its name.
+ * Eureka server, and the secrets of the authorization server's clients. Generated on
+ * first use and kept in {@code .trellis/credentials.properties} (readable by the owner
+ * only), so that no development secret is committed. Each is handed to the applications
+ * as the environment variable of its name.
  *
  * @param values every credential by its environment variable name, in a stable order
  * @author Trellis authors
@@ -47,9 +47,6 @@ public record Credentials(Map<String, String> values) {
 	/** Environment variable of the {@code order-service} client's secret. */
 	public static final String ORDER_SERVICE_CLIENT_SECRET = "ORDER_SERVICE_CLIENT_SECRET";
 
-	/** Environment variable of the password of the authorization server's key store. */
-	public static final String AUTH_KEYSTORE_PASSWORD = "AUTH_KEYSTORE_PASSWORD";
-
 	/** Variables holding a user name rather than a secret. */
 	static final Map<String, String> USERS = Map.of(CONFIG_SERVER_USER, "trellis", CONFIG_SERVER_ADMIN_USER, "admin",
 			EUREKA_USER, "trellis");
@@ -57,7 +54,7 @@ public record Credentials(Map<String, String> values) {
 	/** Every credential, in the order they are stored and exported. */
 	static final List<String> NAMES = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, CONFIG_SERVER_ADMIN_USER,
 			CONFIG_SERVER_ADMIN_PASSWORD, EUREKA_USER, EUREKA_PASSWORD, TRELLIS_CLI_CLIENT_SECRET,
-			TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET, AUTH_KEYSTORE_PASSWORD);
+			TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET);
 
 	/** Credentials every application gets: it reads configuration and registers. */
 	static final List<String> SHARED = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, EUREKA_USER,
@@ -66,9 +63,8 @@ public record Credentials(Map<String, String> values) {
 	/** Credentials only one application gets, by application name. */
 	static final Map<String, List<String>> OWN = Map.of("config-server",
 			List.of(CONFIG_SERVER_ADMIN_USER, CONFIG_SERVER_ADMIN_PASSWORD), "auth-server",
-			List.of(TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET,
-					AUTH_KEYSTORE_PASSWORD),
-			"order-service", List.of(ORDER_SERVICE_CLIENT_SECRET));
+			List.of(TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET), "order-service",
+			List.of(ORDER_SERVICE_CLIENT_SECRET));
 
 	/**
 	 * Creates credentials.

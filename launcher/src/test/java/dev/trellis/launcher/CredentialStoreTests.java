@@ -60,10 +60,10 @@ class CredentialStoreTests {
 		assertThat(credentials.environmentFor("catalog-service")).containsOnlyKeys("CONFIG_SERVER_USER",
 				"CONFIG_SERVER_PASSWORD", "EUREKA_USER", "EUREKA_PASSWORD");
 		assertThat(credentials.environmentFor("auth-server"))
-			.containsKeys("TRELLIS_CLI_CLIENT_SECRET", "AUTH_KEYSTORE_PASSWORD", "EUREKA_PASSWORD")
+			.containsKeys("TRELLIS_CLI_CLIENT_SECRET", "ORDER_SERVICE_CLIENT_SECRET", "EUREKA_PASSWORD")
 			.doesNotContainKey("CONFIG_SERVER_ADMIN_PASSWORD");
 		assertThat(credentials.environmentFor("config-server")).containsKey("CONFIG_SERVER_ADMIN_PASSWORD")
-			.doesNotContainKey("AUTH_KEYSTORE_PASSWORD");
+			.doesNotContainKey("TRELLIS_CLI_CLIENT_SECRET");
 	}
 
 }

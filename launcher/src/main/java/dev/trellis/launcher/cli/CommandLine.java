@@ -75,6 +75,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 			else if (command == Command.TOKEN && option.equals("--scope")) {
 				scope = (inlineValue != null) ? inlineValue : value(rest, ++i, option);
 			}
+			else if (command == Command.ENCRYPT && target == null) {
+				target = argument;
+			}
 			else if (command == Command.LOGS && !argument.startsWith("-") && target == null) {
 				target = argument;
 			}
@@ -84,6 +87,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 			else {
 				throw new UsageException("Unexpected argument '" + argument + "' for " + command.label());
 			}
+		}
+		if (command == Command.ENCRYPT && target == null) {
+			throw new UsageException("encrypt needs the value to encrypt, e.g. ./trellis encrypt 's3cret'");
 		}
 		if (command == Command.LOGS && target == null) {
 			throw new UsageException("logs needs an application name, e.g. ./trellis logs gateway");
@@ -162,6 +168,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 
 		/** Print an access token. */
 		TOKEN("token"),
+
+		/** Encrypt a configuration value. */
+		ENCRYPT("encrypt"),
 
 		/** Print the usage. */
 		HELP("help");

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.trellis.launcher.AppProcess;
+import dev.trellis.launcher.ConfigEncryptionClient;
 import dev.trellis.launcher.Credentials;
 import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.PlatformEvent;
@@ -116,6 +117,7 @@ public final class TrellisCommand {
 				case LOGS -> logs(commandLine.target());
 				case ENV -> env();
 				case TOKEN -> token(commandLine.scope());
+				case ENCRYPT -> encrypt(commandLine.target());
 				case HELP -> help();
 			};
 		}
@@ -145,6 +147,8 @@ public final class TrellisCommand {
 				  env             print export lines to run an application from an IDE against the platform
 				  token [--scope "catalog.read orders.write"]
 				                  print an access token of the trellis-cli client (all its scopes by default)
+				  encrypt VALUE   encrypt a value with the running config server's key, printed as
+				                  '{cipher}...' to paste into config-repo/ (quotes included)
 				  help            show this text
 
 				Files: .trellis/state.json, .trellis/logs/, .trellis/data/, .trellis/credentials.properties
@@ -411,6 +415,26 @@ public final class TrellisCommand {
 				.create("http://localhost:" + this.topology.component(Platform.AUTH_SERVER).defaultPort());
 			String secret = platform.credentials().get(Credentials.TRELLIS_CLI_CLIENT_SECRET);
 			this.out.println(new TokenClient(authServer, TokenClient.CLIENT_ID, secret).accessToken(scope));
+		}
+		return OK;
+	}
+
+	// --- encrypt ---
+
+	private int encrypt(String value) {
+		try (Platform platform = Platform.builder(this.root)
+			.topology(this.topology)
+			.environment(this.environment)
+			.shutdownHook(false)
+			.build()) {
+			URI configServer = URI
+				.create("http://localhost:" + this.topology.component(Platform.CONFIG_SERVER).defaultPort());
+			Credentials credentials = platform.credentials();
+			String cipher = new ConfigEncryptionClient(configServer,
+					credentials.get(Credentials.CONFIG_SERVER_ADMIN_USER),
+					credentials.get(Credentials.CONFIG_SERVER_ADMIN_PASSWORD))
+				.encrypt(value);
+			this.out.println("'{cipher}" + cipher + "'");
 		}
 		return OK;
 	}

@@ -39,6 +39,21 @@ class CommandLineTests {
 	}
 
 	@Test
+	void tokenTakesTheScopesAsOneValue() {
+		assertThat(parse("token", "--scope", "catalog.read orders.write").scope())
+			.isEqualTo("catalog.read orders.write");
+		assertThat(parse("token", "--scope=catalog.read").scope()).isEqualTo("catalog.read");
+		assertThat(parse("token").scope()).isEmpty();
+	}
+
+	@Test
+	void encryptNeedsTheValue() {
+		assertThat(parse("encrypt", "s3cret").target()).isEqualTo("s3cret");
+		assertThatExceptionOfType(CommandLine.UsageException.class).isThrownBy(() -> parse("encrypt"))
+			.withMessageContaining("./trellis encrypt");
+	}
+
+	@Test
 	void upDefaults() {
 		CommandLine commandLine = parse("up");
 		assertThat(commandLine.detach()).isFalse();
