@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.trellis.launcher.Platform;
@@ -33,26 +35,86 @@ public final class PlatformHttp {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	private String token;
+
+	private Instant tokenRefresh = Instant.EPOCH;
+
 	PlatformHttp(Platform platform) {
 		this.platform = platform;
 	}
 
 	/**
-	 * GET a path through the gateway.
+	 * GET a path through the gateway as the command-line client, with a token holding
+	 * every scope it may have.
 	 * @param path the path, such as {@code /api/catalog/products}
 	 * @return the response
 	 */
 	public HttpResponse<String> gateway(String path) {
-		return send(get(this.platform.url("gateway").resolve(path)).build());
+		return gateway(path, Map.of("Authorization", "Bearer " + token()));
 	}
 
 	/**
-	 * GET a path through the gateway without waiting for the answer.
+	 * GET a path through the gateway with the given headers (and no others).
+	 * @param path the path
+	 * @param headers the request headers, an {@code Authorization} header included or not
+	 * @return the response
+	 */
+	public HttpResponse<String> gateway(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = get(this.platform.url("gateway").resolve(path));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/**
+	 * GET a path through the gateway with a token holding every scope, without waiting
+	 * for the answer.
 	 * @param path the path
 	 * @return the response to come
 	 */
 	public CompletableFuture<HttpResponse<String>> gatewayAsync(String path) {
-		return this.client.sendAsync(get(this.platform.url("gateway").resolve(path)).build(), BodyHandlers.ofString());
+		HttpRequest request = get(this.platform.url("gateway").resolve(path))
+			.header("Authorization", "Bearer " + token())
+			.build();
+		return this.client.sendAsync(request, BodyHandlers.ofString());
+	}
+
+	/**
+	 * GET a path through the gateway with the given headers, without waiting for the
+	 * answer.
+	 * @param path the path
+	 * @param headers the request headers
+	 * @return the response to come
+	 */
+	public CompletableFuture<HttpResponse<String>> gatewayAsync(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = get(this.platform.url("gateway").resolve(path));
+		headers.forEach(request::header);
+		return this.client.sendAsync(request.build(), BodyHandlers.ofString());
+	}
+
+	/**
+	 * GET a URL with the given headers.
+	 * @param url the URL
+	 * @param headers the request headers
+	 * @return the response
+	 */
+	public HttpResponse<String> get(URI url, Map<String, String> headers) {
+		HttpRequest.Builder request = get(url);
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/**
+	 * Returns an access token with every scope of the command-line client, fetched once
+	 * and again when it is about to expire.
+	 * @return the token
+	 */
+	public synchronized String token() {
+		if (this.token == null || Instant.now().isAfter(this.tokenRefresh)) {
+			this.token = this.platform.accessToken("");
+			// Tokens live 5 minutes; ask for a new one well before.
+			this.tokenRefresh = Instant.now().plus(Duration.ofMinutes(3));
+		}
+		return this.token;
 	}
 
 	/**

@@ -38,7 +38,13 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 		Platform platform = platform(context);
-		return (parameter.getParameter().getType() == Platform.class) ? platform : new PlatformHttp(platform);
+		if (parameter.getParameter().getType() == Platform.class) {
+			return platform;
+		}
+		// One client for the run, so that its access token is shared.
+		return context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(PlatformHttp.class, (key) -> new PlatformHttp(platform), PlatformHttp.class);
 	}
 
 	private static Platform platform(ExtensionContext context) {

@@ -38,6 +38,12 @@ public record Credentials(Map<String, String> values) {
 	/** Environment variable of the Eureka password. */
 	public static final String EUREKA_PASSWORD = "EUREKA_PASSWORD";
 
+	/** Environment variable of the operations user (actuator beyond health and info). */
+	public static final String OPS_USER = "OPS_USER";
+
+	/** Environment variable of the operations user's password. */
+	public static final String OPS_PASSWORD = "OPS_PASSWORD";
+
 	/** Environment variable of the {@code trellis-cli} client's secret. */
 	public static final String TRELLIS_CLI_CLIENT_SECRET = "TRELLIS_CLI_CLIENT_SECRET";
 
@@ -49,16 +55,19 @@ public record Credentials(Map<String, String> values) {
 
 	/** Variables holding a user name rather than a secret. */
 	static final Map<String, String> USERS = Map.of(CONFIG_SERVER_USER, "trellis", CONFIG_SERVER_ADMIN_USER, "admin",
-			EUREKA_USER, "trellis");
+			EUREKA_USER, "trellis", OPS_USER, "ops");
 
 	/** Every credential, in the order they are stored and exported. */
 	static final List<String> NAMES = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, CONFIG_SERVER_ADMIN_USER,
-			CONFIG_SERVER_ADMIN_PASSWORD, EUREKA_USER, EUREKA_PASSWORD, TRELLIS_CLI_CLIENT_SECRET,
-			TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET);
+			CONFIG_SERVER_ADMIN_PASSWORD, EUREKA_USER, EUREKA_PASSWORD, OPS_USER, OPS_PASSWORD,
+			TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET);
 
-	/** Credentials every application gets: it reads configuration and registers. */
-	static final List<String> SHARED = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, EUREKA_USER,
-			EUREKA_PASSWORD);
+	/**
+	 * Credentials every application gets: it reads configuration, registers, and lets
+	 * operations read its actuator.
+	 */
+	static final List<String> SHARED = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, EUREKA_USER, EUREKA_PASSWORD,
+			OPS_USER, OPS_PASSWORD);
 
 	/** Credentials only one application gets, by application name. */
 	static final Map<String, List<String>> OWN = Map.of("config-server",

@@ -245,10 +245,13 @@ public final class Platform implements AutoCloseable {
 			.distinct()
 			.toList();
 		AppProcess gateway = process(GATEWAY);
+		// Requests through the gateway need a token once the platform has an auth server.
+		boolean secured = planned.stream().anyMatch((process) -> process.name().equals(AUTH_SERVER));
+		String token = secured ? accessToken("") : null;
 		for (ComponentSpec component : routed) {
 			URI uri = gateway.url().resolve(component.gatewayRoute());
 			long deadline = System.nanoTime() + ROUTABLE_TIMEOUT.toNanos();
-			while (!HealthProbe.routed(uri)) {
+			while (!HealthProbe.routed(uri, token)) {
 				if (this.closed) {
 					throw new Cancelled("Platform closed while waiting for the gateway");
 				}

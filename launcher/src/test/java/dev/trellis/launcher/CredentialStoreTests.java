@@ -58,7 +58,7 @@ class CredentialStoreTests {
 	void eachApplicationGetsTheSharedCredentialsAndOnlyItsOwnSecrets() {
 		Credentials credentials = CredentialStore.loadOrCreate(this.directory.resolve("credentials.properties"));
 		assertThat(credentials.environmentFor("catalog-service")).containsOnlyKeys("CONFIG_SERVER_USER",
-				"CONFIG_SERVER_PASSWORD", "EUREKA_USER", "EUREKA_PASSWORD");
+				"CONFIG_SERVER_PASSWORD", "EUREKA_USER", "EUREKA_PASSWORD", "OPS_USER", "OPS_PASSWORD");
 		assertThat(credentials.environmentFor("auth-server"))
 			.containsKeys("TRELLIS_CLI_CLIENT_SECRET", "ORDER_SERVICE_CLIENT_SECRET", "EUREKA_PASSWORD")
 			.doesNotContainKey("CONFIG_SERVER_ADMIN_PASSWORD");

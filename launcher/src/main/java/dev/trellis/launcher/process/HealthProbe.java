@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Health checks: an HTTP GET that must answer 200 (Spring Boot's readiness endpoint) or a
  * TCP connect. Described by a short string kept in the state file: {@code http:<path>} or
@@ -85,17 +87,22 @@ public final class HealthProbe {
 	}
 
 	/**
-	 * Whether a GET through a gateway reached an instance of the service behind it: any
-	 * answer but 502, 503 or 504 (the gateway's answers when it has no instance to send
-	 * to or cannot reach it) counts, a 401 or 404 from the service included.
+	 * Whether a GET through a gateway reached an instance of the service behind it: a
+	 * success or a client error counts, except 401, 403 and 429, which the gateway
+	 * answers itself before routing; the gateway's 502, 503 and 504 (no instance to send
+	 * to, or none reachable) do not.
 	 * @param uri the URI through the gateway
+	 * @param bearerToken an access token to send, or {@code null}
 	 * @return whether the gateway routed the request
 	 */
-	public static boolean routed(URI uri) {
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+	public static boolean routed(URI uri, @Nullable String bearerToken) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+		if (bearerToken != null) {
+			builder.header("Authorization", "Bearer " + bearerToken);
+		}
 		try {
-			int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			return status != 502 && status != 503 && status != 504;
+			int status = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			return status < 500 && status != 401 && status != 403 && status != 429;
 		}
 		catch (IOException ex) {
 			return false;
