@@ -16,6 +16,8 @@
 package dev.trellis.catalog;
 
 import dev.trellis.test.postgres.AutoConfigureEmbeddedPostgres;
+import dev.trellis.test.security.AutoConfigureTestTokens;
+import dev.trellis.test.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Integration tests for the catalog service: the whole application over real HTTP, on a
- * real PostgreSQL, configured by its file in {@code config-repo/}.
+ * real PostgreSQL, configured by its file in {@code config-repo/}, with real signed
+ * tokens.
  *
  * @author Trellis
  */
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { CatalogServiceIntegrationTests.CONFIG_REPO_IMPORT,
 				"management.endpoint.health.group.readiness.show-components=always" })
 @AutoConfigureEmbeddedPostgres
+@AutoConfigureTestTokens
 class CatalogServiceIntegrationTests {
 
 	/**
@@ -126,8 +130,46 @@ class CatalogServiceIntegrationTests {
 	}
 
 	@Test
+	void requestWithoutTokenIsUnauthorizedProblem() {
+		RestTestClientResponse response = RestTestClientResponse
+			.from(this.client.get().uri("/products/TRL-MUG-001").exchange());
+		assertThat(response).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).headers()
+			.hasHeaderSatisfying("WWW-Authenticate", (values) -> assertThat(values.get(0)).startsWith("Bearer"));
+		assertThat(response).bodyJson().extractingPath("$.status").isEqualTo(401);
+	}
+
+	@Test
+	void tokenWithoutCatalogReadIsForbiddenProblem() {
+		RestTestClientResponse response = get("/products", TestTokens.withScopes("orders.read", "catalog.write"));
+		assertThat(response).hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).bodyJson().extractingPath("$.status").isEqualTo(403);
+	}
+
+	@Test
+	void expiredTokenIsUnauthorizedProblem() {
+		RestTestClientResponse response = get("/products", TestTokens.expired("catalog.read"));
+		assertThat(response).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void envIsUnauthorizedForAnonymousCaller() {
+		assertThat(anonymous("/actuator/env")).hasStatus(401);
+	}
+
+	@Test
+	void envIsNotExposedToTokenHolder() {
+		assertThat(get("/actuator/env")).hasStatus(404);
+	}
+
+	@Test
+	void healthIsAnonymous() {
+		assertThat(anonymous("/actuator/health")).hasStatusOk();
+	}
+
+	@Test
 	void readinessIsUpAndIncludesTheDatabase() {
-		RestTestClientResponse response = get("/actuator/health/readiness");
+		RestTestClientResponse response = anonymous("/actuator/health/readiness");
 		assertThat(response).hasStatusOk();
 		assertThat(response).bodyJson().isLenientlyEqualTo("""
 				{"status": "UP", "components": {"db": {"status": "UP"}, "readinessState": {"status": "UP"}}}
@@ -136,13 +178,22 @@ class CatalogServiceIntegrationTests {
 
 	@Test
 	void livenessLeavesTheDatabaseOut() {
-		RestTestClientResponse response = get("/actuator/health/liveness");
+		RestTestClientResponse response = anonymous("/actuator/health/liveness");
 		assertThat(response).hasStatusOk();
 		assertThat(response).bodyJson().extractingPath("$.status").isEqualTo("UP");
 		assertThat(response).bodyJson().doesNotHavePath("$.components.db");
 	}
 
 	private RestTestClientResponse get(String uri) {
+		return get(uri, TestTokens.withScopes("catalog.read"));
+	}
+
+	private RestTestClientResponse get(String uri, String token) {
+		return RestTestClientResponse
+			.from(this.client.get().uri(uri).header("Authorization", "Bearer " + token).exchange());
+	}
+
+	private RestTestClientResponse anonymous(String uri) {
 		return RestTestClientResponse.from(this.client.get().uri(uri).exchange());
 	}
 

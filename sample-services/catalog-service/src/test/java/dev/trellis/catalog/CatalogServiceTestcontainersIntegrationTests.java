@@ -15,6 +15,8 @@
  */
 package dev.trellis.catalog;
 
+import dev.trellis.test.security.AutoConfigureTestTokens;
+import dev.trellis.test.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = CatalogServiceIntegrationTests.CONFIG_REPO_IMPORT)
 @Testcontainers(disabledWithoutDocker = true)
+@AutoConfigureTestTokens
 class CatalogServiceTestcontainersIntegrationTests {
 
 	@Container
@@ -71,7 +74,10 @@ class CatalogServiceTestcontainersIntegrationTests {
 	}
 
 	private RestTestClientResponse get(String uri) {
-		return RestTestClientResponse.from(this.client.get().uri(uri).exchange());
+		return RestTestClientResponse.from(this.client.get()
+			.uri(uri)
+			.header("Authorization", "Bearer " + TestTokens.withScopes("catalog.read"))
+			.exchange());
 	}
 
 }

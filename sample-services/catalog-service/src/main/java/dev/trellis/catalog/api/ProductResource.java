@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * parameter. A SKU without the SKU format is a 400 problem as well, not a 404: it tells a
  * client with a typo (a lowercase SKU, a missing digit) what to fix, and keeps such
  * values away from the database.
+ * <p>
+ * Reading the catalog needs a token with the {@code catalog.read} scope.
  *
  * @author Trellis
  */
@@ -56,12 +59,14 @@ class ProductResource {
 	}
 
 	@GetMapping
+	@PreAuthorize("hasAuthority('SCOPE_catalog.read')")
 	PageResponse<ProductResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		return PageResponse.of(this.products.findAll(PageRequest.of(page, size, BY_SKU)).map(ProductResponse::from));
 	}
 
 	@GetMapping("/{sku}")
+	@PreAuthorize("hasAuthority('SCOPE_catalog.read')")
 	ProductResponse get(@PathVariable @Pattern(regexp = Product.SKU_PATTERN,
 			message = "must be a SKU such as TRL-MUG-001") String sku) {
 		return this.products.findById(sku)

@@ -32,7 +32,7 @@ import org.springframework.util.ClassUtils;
  * {@link EnvironmentPostProcessor} that makes a service a platform citizen before its
  * configuration is loaded: it imports configuration from the config server (fail fast,
  * with retry) and gives the Eureka client, health probes and shutdown the platform's
- * defaults.
+ * defaults, and keeps configuration values out of actuator responses.
  * <p>
  * Every value goes into Boot's {@code defaultProperties}, the property source of lowest
  * precedence, so the service's own {@code application.yml}, {@code config-repo/} and the
@@ -76,6 +76,7 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 			addEurekaClientDefaults(defaults);
 		}
 		addLifecycleDefaults(defaults);
+		addSecurityDefaults(defaults);
 		// Default properties the application set itself (SpringApplication's
 		// setDefaultProperties) are its own choice: keep them.
 		PropertySource<?> applicationDefaults = environment.getPropertySources()
@@ -135,6 +136,17 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 		defaults.put("management.endpoints.web.exposure.include", "health,info");
 		defaults.put("spring.mvc.problemdetails.enabled", "true");
 		defaults.put("spring.webflux.problemdetails.enabled", "true");
+	}
+
+	private void addSecurityDefaults(Map<String, Object> defaults) {
+		// Configuration holds secrets: env and configprops never show values, even to the
+		// operator and even if someone exposes them over HTTP.
+		defaults.put("management.endpoint.env.show-values", "never");
+		defaults.put("management.endpoint.configprops.show-values", "never");
+		// The operator credential for actuator endpoints other than health and info. No
+		// password, no operator.
+		defaults.put("trellis.security.ops.username", "${OPS_USER:ops}");
+		defaults.put("trellis.security.ops.password", "${OPS_PASSWORD:}");
 	}
 
 }

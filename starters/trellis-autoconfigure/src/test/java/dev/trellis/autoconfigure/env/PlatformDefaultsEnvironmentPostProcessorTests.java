@@ -173,6 +173,29 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void actuatorNeverShowsConfigurationValues() {
+		postProcess();
+		assertThat(this.environment.getProperty("management.endpoint.env.show-values")).isEqualTo("never");
+		assertThat(this.environment.getProperty("management.endpoint.configprops.show-values")).isEqualTo("never");
+	}
+
+	@Test
+	void opsCredentialComesFromTheEnvironment() {
+		this.environment.setProperty("OPS_USER", "operator");
+		this.environment.setProperty("OPS_PASSWORD", "secret");
+		postProcess();
+		assertThat(this.environment.getProperty("trellis.security.ops.username")).isEqualTo("operator");
+		assertThat(this.environment.getProperty("trellis.security.ops.password")).isEqualTo("secret");
+	}
+
+	@Test
+	void opsCredentialHasNoPasswordByDefault() {
+		postProcess();
+		assertThat(this.environment.getProperty("trellis.security.ops.username")).isEqualTo("ops");
+		assertThat(this.environment.getProperty("trellis.security.ops.password")).isEmpty();
+	}
+
+	@Test
 	void runsBeforeConfigurationDataIsLoaded() {
 		assertThat(this.postProcessor.getOrder()).isLessThan(ConfigDataEnvironmentPostProcessor.ORDER);
 	}

@@ -36,6 +36,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,6 +157,17 @@ class ProblemDetailsIntegrationTests {
 	@EnableAutoConfiguration
 	@Import(FailingController.class)
 	static class TestApplication {
+
+		/**
+		 * Open to everyone: these tests are about errors, not who may see them (the
+		 * platform's filter chains back off for this one).
+		 */
+		@Bean
+		SecurityFilterChain permitAllFilterChain(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf((csrf) -> csrf.disable())
+				.build();
+		}
 
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
