@@ -71,7 +71,8 @@ import static org.mockito.Mockito.verify;
  * <p>
  * Routing to {@code catalog-service} with the route, Retry filter and quarantine of
  * config-repo/gateway.yml, load balanced over instances from Spring Cloud's simple
- * discovery client, served by small HTTP servers in the test.
+ * discovery client, served by small HTTP servers in the test. Requests carry a valid
+ * token; the rate limiter's Redis is down here, so nothing is limited.
  *
  * @author Trellis
  */
@@ -87,6 +88,10 @@ class GatewayRoutingIntegrationTests {
 	private static final Upstream two = Upstream.start("two");
 
 	private static final Upstream flaky = Upstream.start("flaky");
+
+	private static final TestTokens tokens = TestTokens.start();
+
+	private final String token = tokens.token("catalog.read", "catalog.write");
 
 	@Autowired
 	private WebTestClient client;
@@ -104,6 +109,8 @@ class GatewayRoutingIntegrationTests {
 	static void catalogServiceInstances(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", one::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[1].uri", two::uri);
+		tokens.register(registry);
+		registry.add("spring.data.redis.port", TestRedis::freePort);
 	}
 
 	@AfterAll
@@ -111,6 +118,7 @@ class GatewayRoutingIntegrationTests {
 		one.stop();
 		two.stop();
 		flaky.stop();
+		tokens.stop();
 	}
 
 	@BeforeEach
@@ -168,6 +176,7 @@ class GatewayRoutingIntegrationTests {
 		useInstances(deadInstance());
 		EntityExchangeResult<String> result = this.client.post()
 			.uri(PRODUCTS)
+			.headers((headers) -> headers.setBearerAuth(this.token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"sku\":\"TRL-1\"}")
 			.exchange()
@@ -193,6 +202,7 @@ class GatewayRoutingIntegrationTests {
 		useInstances(flaky.uri());
 		this.client.post()
 			.uri(PRODUCTS)
+			.headers((headers) -> headers.setBearerAuth(this.token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"sku\":\"TRL-1\"}")
 			.exchange()
@@ -203,9 +213,20 @@ class GatewayRoutingIntegrationTests {
 
 	@Test
 	void unknownPathIsNotFoundProblem() {
-		EntityExchangeResult<String> result = get("/api/unknown");
+		EntityExchangeResult<String> result = get("/unknown");
 		expectProblem(result, HttpStatus.NOT_FOUND);
-		assertThat(result.getResponseBody()).contains("No route for /api/unknown");
+		assertThat(result.getResponseBody()).contains("No route for /unknown");
+	}
+
+	@Test
+	void requestsAreNotLimitedWhileRedisIsDown() {
+		useInstances(one.uri());
+		for (int i = 0; i < 45; i++) {
+			EntityExchangeResult<String> result = get(PRODUCTS);
+			assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+			// The limiter could not count: availability wins over limiting.
+			assertThat(result.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("-1");
+		}
 	}
 
 	@Test
@@ -215,7 +236,12 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	private EntityExchangeResult<String> get(String path) {
-		return this.client.get().uri(path).exchange().expectBody(String.class).returnResult();
+		return this.client.get()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(this.token))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	private void expectProblem(EntityExchangeResult<String> result, HttpStatus status) {
@@ -278,6 +304,8 @@ class GatewayRoutingIntegrationTests {
 
 		private final List<String> paths = new ArrayList<>();
 
+		private volatile Map<String, List<String>> lastHeaders = Map.of();
+
 		private final AtomicInteger serviceUnavailable = new AtomicInteger();
 
 		private Upstream(String name, HttpServer server) {
@@ -301,6 +329,7 @@ class GatewayRoutingIntegrationTests {
 			synchronized (this.paths) {
 				this.paths.add(exchange.getRequestURI().getPath());
 			}
+			this.lastHeaders = Map.copyOf(exchange.getRequestHeaders());
 			try (InputStream request = exchange.getRequestBody()) {
 				request.readAllBytes();
 			}
@@ -323,6 +352,15 @@ class GatewayRoutingIntegrationTests {
 
 		void answerServiceUnavailable(int times) {
 			this.serviceUnavailable.set(times);
+		}
+
+		/**
+		 * The headers of the last request, names as the server's {@code Headers} spell
+		 * them (first letter upper case, the rest lower case).
+		 * @return the headers
+		 */
+		Map<String, List<String>> lastHeaders() {
+			return this.lastHeaders;
 		}
 
 		int requests() {

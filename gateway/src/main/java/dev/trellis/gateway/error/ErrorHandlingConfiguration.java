@@ -16,11 +16,22 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ErrorHandlingConfiguration {
 
+	// Before Boot's DefaultErrorWebExceptionHandler, which answers with its own JSON.
 	@Bean
-	@Order(-2) // before Boot's DefaultErrorWebExceptionHandler, which answers with its
-				// own JSON
-	ProblemDetailErrorWebExceptionHandler problemDetailErrorWebExceptionHandler(ServerCodecConfigurer codecs) {
-		return new ProblemDetailErrorWebExceptionHandler(codecs);
+	@Order(-2)
+	ProblemDetailErrorWebExceptionHandler problemDetailErrorWebExceptionHandler(
+			ProblemDetailWriter problemDetailWriter) {
+		return new ProblemDetailErrorWebExceptionHandler(problemDetailWriter);
+	}
+
+	@Bean
+	ProblemDetailWriter problemDetailWriter(ServerCodecConfigurer codecs) {
+		return new ProblemDetailWriter(codecs);
+	}
+
+	@Bean
+	ProblemDetailForRejectionFilter problemDetailForRejectionFilter(ProblemDetailWriter problemDetailWriter) {
+		return new ProblemDetailForRejectionFilter(problemDetailWriter);
 	}
 
 }

@@ -4,8 +4,6 @@
 package dev.trellis.gateway.error;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,13 +13,8 @@ import reactor.netty.http.client.PrematureCloseException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -36,23 +29,10 @@ public class ProblemDetailErrorWebExceptionHandler implements ErrorWebExceptionH
 
 	private static final Log logger = LogFactory.getLog(ProblemDetailErrorWebExceptionHandler.class);
 
-	private final ServerResponse.Context context;
+	private final ProblemDetailWriter writer;
 
-	public ProblemDetailErrorWebExceptionHandler(ServerCodecConfigurer codecs) {
-		List<HttpMessageWriter<?>> writers = codecs.getWriters();
-		this.context = new ServerResponse.Context() {
-
-			@Override
-			public List<HttpMessageWriter<?>> messageWriters() {
-				return writers;
-			}
-
-			@Override
-			public List<ViewResolver> viewResolvers() {
-				return List.of();
-			}
-
-		};
+	public ProblemDetailErrorWebExceptionHandler(ProblemDetailWriter writer) {
+		this.writer = writer;
 	}
 
 	@Override
@@ -60,13 +40,7 @@ public class ProblemDetailErrorWebExceptionHandler implements ErrorWebExceptionH
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		ProblemDetail problem = problemFor(ex, exchange);
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		exchange.getResponse().getHeaders().remove("Content-Length");
-		return ServerResponse.status(problem.getStatus())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyValue(problem)
-			.flatMap((response) -> response.writeTo(exchange, this.context));
+		return this.writer.write(exchange, problemFor(ex, exchange));
 	}
 
 	private ProblemDetail problemFor(Throwable ex, ServerWebExchange exchange) {

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class ProblemDetailErrorWebExceptionHandlerTests {
 
 	private final ProblemDetailErrorWebExceptionHandler handler = new ProblemDetailErrorWebExceptionHandler(
-			ServerCodecConfigurer.create());
+			new ProblemDetailWriter(ServerCodecConfigurer.create()));
 
 	private final MockServerWebExchange exchange = MockServerWebExchange
 		.from(MockServerHttpRequest.get("/api/catalog/products"));

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Configuration of the key requests are rate limited by.
+ *
+ * @author Trellis
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	/**
+	 * Key of the {@code RequestRateLimiter} filter: the token's subject, or the client's
+	 * address for anonymous requests. The address is the TCP peer's, never a forwarding
+	 * header a client could make up ({@code server.forward-headers-strategy: none}); only
+	 * when the peer is one of the gateway's {@code trusted-proxies} is it the client
+	 * address that proxy reports.
+	 * @return the key resolver
+	 */
+	@Bean
+	KeyResolver principalOrClientAddressKeyResolver() {
+		return (exchange) -> exchange.getPrincipal()
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.map((principal) -> "sub:" + principal.getName())
+			.switchIfEmpty(Mono.fromSupplier(() -> {
+				InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+				return "address:" + ((remote != null) ? remote.getAddress().getHostAddress() : "unknown");
+			}));
+	}
+
+}

@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.gateway.security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Configuration properties for the gateway's access rules.
+ *
+ * @author Trellis
+ */
+@ConfigurationProperties("trellis.gateway.security")
+public class GatewaySecurityProperties {
+
+	/**
+	 * Scope each request under /api/** needs, first matching rule first. A request under
+	 * /api/** that no rule matches is denied.
+	 */
+	private List<Rule> rules = new ArrayList<>();
+
+	/**
+	 * Connect timeout of the request fetching the auth server's signing keys.
+	 */
+	private Duration jwkSetConnectTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Read timeout of the request fetching the auth server's signing keys.
+	 */
+	private Duration jwkSetReadTimeout = Duration.ofSeconds(5);
+
+	public List<Rule> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(List<Rule> rules) {
+		this.rules = rules;
+	}
+
+	public Duration getJwkSetConnectTimeout() {
+		return this.jwkSetConnectTimeout;
+	}
+
+	public void setJwkSetConnectTimeout(Duration jwkSetConnectTimeout) {
+		this.jwkSetConnectTimeout = jwkSetConnectTimeout;
+	}
+
+	public Duration getJwkSetReadTimeout() {
+		return this.jwkSetReadTimeout;
+	}
+
+	public void setJwkSetReadTimeout(Duration jwkSetReadTimeout) {
+		this.jwkSetReadTimeout = jwkSetReadTimeout;
+	}
+
+	/**
+	 * Scope a path needs for some or all methods.
+	 */
+	public static class Rule {
+
+		/**
+		 * Path pattern, such as /api/catalog/**.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Methods the rule applies to. Empty for every method.
+		 */
+		private List<HttpMethod> methods = new ArrayList<>();
+
+		/**
+		 * Scope the access token must grant, such as catalog.read.
+		 */
+		private @Nullable String scope;
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public List<HttpMethod> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<HttpMethod> methods) {
+			this.methods = methods;
+		}
+
+		public @Nullable String getScope() {
+			return this.scope;
+		}
+
+		public void setScope(@Nullable String scope) {
+			this.scope = scope;
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the Trellis authors. Licensed under the Apache License, Version 2.0
+ */
+package dev.trellis.gateway.security;
+
+import dev.trellis.gateway.error.ProblemDetailWriter;
+import io.netty.channel.ChannelOption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Configuration of the gateway as an OAuth2 resource server: bearer JWTs on
+ * {@code /api/**} with the scopes of {@link GatewaySecurityProperties}, anonymous health,
+ * info and OIDC discovery.
+ *
+ * @author Trellis
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
+			ProblemDetailWriter problemDetailWriter) {
+		BearerTokenProblemHandler problems = new BearerTokenProblemHandler(problemDetailWriter);
+		// Stateless: every request carries its token, so no session, no saved request
+		// and no CSRF token (no cookie authenticates anything).
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.jwt((jwt) -> {
+				}))
+			.authorizeExchange((exchanges) -> {
+				exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
+					.pathMatchers("/actuator/**")
+					.denyAll();
+				for (GatewaySecurityProperties.Rule rule : properties.getRules()) {
+					authorize(exchanges, rule);
+				}
+				// Secure by default: an API path without a rule is nobody's.
+				exchanges.pathMatchers("/api/**").denyAll();
+				// The rest is OIDC discovery and paths no route serves (404).
+				exchanges.anyExchange().permitAll();
+			});
+		return http.build();
+	}
+
+	private static void authorize(AuthorizeExchangeSpec exchanges, GatewaySecurityProperties.Rule rule) {
+		String path = rule.getPath();
+		String scope = rule.getScope();
+		Assert.hasText(path, "trellis.gateway.security.rules[].path must be set");
+		Assert.hasText(scope, "trellis.gateway.security.rules[].scope must be set");
+		if (rule.getMethods().isEmpty()) {
+			exchanges.pathMatchers(path).hasAuthority("SCOPE_" + scope);
+		}
+		for (HttpMethod method : rule.getMethods()) {
+			exchanges.pathMatchers(method, path).hasAuthority("SCOPE_" + scope);
+		}
+	}
+
+	/**
+	 * Decoder of the auth server's RS256 tokens. The key set is fetched on the first
+	 * token and cached for good; a token with a key id not in the cache makes the decoder
+	 * fetch the set again (Spring Security's {@code ReactiveRemoteJWKSource}). So tokens
+	 * signed with a known key keep working while the auth server is down.
+	 * @param jwkSetUri where the auth server publishes its keys
+	 * @param issuer the issuer every token must name
+	 * @param properties the timeouts of the key set request
+	 * @return the decoder
+	 */
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+			GatewaySecurityProperties properties) {
+		// Without timeouts a frozen auth server would hold every request with a new key
+		// id for good.
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getJwkSetConnectTimeout().toMillis())
+			.responseTimeout(properties.getJwkSetReadTimeout());
+		WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.webClient(webClient)
+			.build();
+		// Signature, exp and nbf (60 s clock skew) and iss.
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+		return (token) -> decoder.decode(token).onErrorMap((ex) -> !(ex instanceof BadJwtException), (ex) -> {
+			// Typically the key set cannot be fetched for an unknown key id: the token
+			// cannot be verified, which is the client's 401, not the gateway's 500.
+			logger.warn("Access token could not be verified: " + ex.getMessage());
+			return new BadJwtException("The access token could not be verified.", ex);
+		});
+	}
+
+}
