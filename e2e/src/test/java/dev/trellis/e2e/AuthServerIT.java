@@ -59,6 +59,13 @@ class AuthServerIT {
 	}
 
 	@Test
+	void withoutScopesTheCommandLineClientGetsEveryScopeOfThePlatform(Platform platform) {
+		List<String> scopes = JsonPath.read(part(platform.accessToken(""), 1), "$.scope");
+		assertThat(scopes).containsExactlyInAnyOrder("catalog.read", "catalog.write", "orders.read", "orders.write",
+				"inventory.read", "inventory.reserve", "notifications.read");
+	}
+
+	@Test
 	void refusesAScopeTheClientDoesNotHave(Platform platform) {
 		assertThatExceptionOfType(PlatformException.class)
 			.isThrownBy(() -> platform.accessToken("catalog.read admin.everything"))

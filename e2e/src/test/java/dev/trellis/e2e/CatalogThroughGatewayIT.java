@@ -60,9 +60,15 @@ class CatalogThroughGatewayIT {
 
 	@Test
 	void pathWithoutRouteIsANotFoundProblemFromTheGateway(PlatformHttp http) {
-		HttpResponse<String> response = http.gateway("/api/nowhere");
+		HttpResponse<String> response = http.gateway("/nowhere");
 		assertProblem(response, 404);
-		assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("No route for /api/nowhere");
+		assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("No route for /nowhere");
+	}
+
+	@Test
+	void apiPathWithoutScopeRuleIsForbiddenEvenWithEveryScope(PlatformHttp http) {
+		// Secure by default: the gateway does not reveal which /api paths exist.
+		assertProblem(http.gateway("/api/nowhere"), 403);
 	}
 
 	static void assertProblem(HttpResponse<String> response, int status) {

@@ -45,7 +45,7 @@ class ConfigServerIT {
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> sources = JsonPath.read(response.body(), "$.propertySources[*].name");
 		assertThat(sources).anyMatch((name) -> name.endsWith("catalog-service-local.yml"))
-			.anyMatch((name) -> name.endsWith("application.yml"));
+			.anyMatch((name) -> name.contains("config-repo/application.yml"));
 		List<String> urls = JsonPath.read(response.body(), "$.propertySources[*].source['spring.datasource.url']");
 		assertThat(urls).contains("jdbc:postgresql://localhost:15432/catalog");
 	}

@@ -92,6 +92,22 @@ public final class PlatformHttp {
 	}
 
 	/**
+	 * POST a JSON body through the gateway with the given headers.
+	 * @param path the path
+	 * @param json the body
+	 * @param headers the request headers
+	 * @return the response
+	 */
+	public HttpResponse<String> gatewayPost(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.platform.url("gateway").resolve(path))
+			.timeout(TIMEOUT)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/**
 	 * GET a URL with the given headers.
 	 * @param url the URL
 	 * @param headers the request headers

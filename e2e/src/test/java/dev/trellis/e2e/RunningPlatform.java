@@ -24,6 +24,8 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 
 	private static final Namespace NAMESPACE = Namespace.create(RunningPlatform.class);
 
+	private static volatile RuntimeException startFailure;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		platform(context);
@@ -63,6 +65,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 			platform.start();
 		}
 		catch (RuntimeException ex) {
+			startFailure = ex;
 			platform.close();
 			throw ex;
 		}

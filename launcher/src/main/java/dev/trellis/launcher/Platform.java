@@ -376,7 +376,7 @@ public final class Platform implements AutoCloseable {
 	/**
 	 * Obtains an access token from the platform's authorization server as the
 	 * {@code trellis-cli} client (client credentials grant).
-	 * @param scopes the scopes, space separated; blank for every scope of the client
+	 * @param scopes the scopes, space separated; blank for every scope of the platform
 	 * @return the access token
 	 * @throws PlatformException when the server refuses, for example with
 	 * {@code invalid_scope}

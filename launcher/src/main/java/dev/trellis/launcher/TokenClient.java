@@ -28,6 +28,14 @@ public final class TokenClient {
 	/** Client id of the local command-line client. */
 	public static final String CLIENT_ID = "trellis-cli";
 
+	/**
+	 * Every scope of the platform, which the command-line client may all ask for (see
+	 * {@code config-repo/auth-server.yml}). Asked for when no scope is given: a client
+	 * credentials request without scopes gets a token with none.
+	 */
+	public static final String ALL_SCOPES = "catalog.read catalog.write orders.read orders.write inventory.read "
+			+ "inventory.reserve notifications.read";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,14 +60,14 @@ public final class TokenClient {
 
 	/**
 	 * Asks for an access token.
-	 * @param scopes the scopes, space separated; blank for every scope of the client
+	 * @param scopes the scopes, space separated; blank for {@link #ALL_SCOPES}
 	 * @return the access token
 	 * @throws PlatformException when the server refuses (with its OAuth2 error) or cannot
 	 * be reached
 	 */
 	public String accessToken(String scopes) {
-		String form = "grant_type=client_credentials"
-				+ (scopes.isBlank() ? "" : "&scope=" + URLEncoder.encode(scopes.trim(), StandardCharsets.UTF_8));
+		String requested = scopes.isBlank() ? ALL_SCOPES : scopes.trim();
+		String form = "grant_type=client_credentials&scope=" + URLEncoder.encode(requested, StandardCharsets.UTF_8);
 		String basic = Base64.getEncoder()
 			.encodeToString((encode(this.clientId) + ":" + encode(this.clientSecret)).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(this.tokenEndpoint)

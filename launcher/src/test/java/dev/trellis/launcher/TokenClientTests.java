@@ -47,10 +47,11 @@ class TokenClientTests {
 	}
 
 	@Test
-	void blankScopesAskForEveryScopeOfTheClient() throws IOException {
+	void blankScopesAskForEveryScopeOfThePlatform() throws IOException {
 		URI base = serve(200, "{\"access_token\":\"t\"}");
 		new TokenClient(base, "trellis-cli", "s").accessToken(" ");
-		assertThat(this.form.get()).isEqualTo("grant_type=client_credentials");
+		assertThat(this.form.get())
+			.isEqualTo("grant_type=client_credentials&scope=" + TokenClient.ALL_SCOPES.replace(' ', '+'));
 	}
 
 	@Test
