@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 the Trellis authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.trellis.inventory.api;
+
+import dev.trellis.inventory.domain.Stock;
+
+/**
+ * The stock of a SKU as the API shows it.
+ *
+ * @param sku stock keeping unit, such as {@code TRL-MUG-001}
+ * @param available units free to reserve
+ * @param reserved units held by reservations
+ * @author Trellis
+ */
+public record StockResponse(String sku, int available, int reserved) {
+
+	static StockResponse from(Stock stock) {
+		return new StockResponse(stock.sku(), stock.available(), stock.reserved());
+	}
+
+}
