@@ -106,6 +106,12 @@ class AuthServerIntegrationTests {
 	}
 
 	@Test
+	void accessTokenNamesTheClientAndThePlatformApisAsAudience() {
+		Jwt jwt = AuthServerTestSupport.verify(this.port, AuthServerTestSupport.cliToken(this.port, "catalog.read"));
+		assertThat(jwt.getAudience()).containsExactly("trellis-cli", "trellis-api");
+	}
+
+	@Test
 	void tokenIsSignedByTheFirstKeyOfThePublishedJwkSet() throws Exception {
 		String token = AuthServerTestSupport.cliToken(this.port, "catalog.read");
 		JWKSet jwks = JWKSet.parse(

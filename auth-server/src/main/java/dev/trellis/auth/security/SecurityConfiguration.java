@@ -30,6 +30,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -40,12 +42,13 @@ import org.springframework.util.StringUtils;
 /**
  * Security of the authorization server: one filter chain for the OAuth2 and OpenID
  * Connect endpoints, one for everything else (form login for the browser flow, anonymous
- * health and info), and the users from {@code trellis.auth.users}.
+ * health and info), the users from {@code trellis.auth.users}, and the audience of access
+ * tokens.
  *
  * @author Trellis
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UserProperties.class)
+@EnableConfigurationProperties({ UserProperties.class, AccessTokenProperties.class })
 class SecurityConfiguration {
 
 	/**
@@ -100,6 +103,15 @@ class SecurityConfiguration {
 		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		return matcher;
+	}
+
+	/**
+	 * Access tokens name the platform's APIs as their audience, which every resource
+	 * server checks: a token issued for something else is not accepted by them.
+	 */
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenAudienceCustomizer(AccessTokenProperties properties) {
+		return new AccessTokenAudienceCustomizer(properties.getAudiences());
 	}
 
 	@Bean

@@ -33,14 +33,17 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Signed JWTs shaped like the platform auth server's (RS256, {@code iss}
- * {@value #ISSUER}, {@code aud} the client id, {@code scope} a JSON array), signed with a
- * key pair made for the test JVM, and the {@link JwtDecoder} that trusts them.
+ * {@value #ISSUER}, {@code aud} the client id and {@value #AUDIENCE}, {@code scope} a
+ * JSON array), signed with a key pair made for the test JVM, and the {@link JwtDecoder}
+ * that trusts them.
  * <p>
  * Use it with {@link AutoConfigureTestTokens @AutoConfigureTestTokens}:
  * <pre class="code">
@@ -55,6 +58,14 @@ public final class TestTokens {
 	 * Issuer of the tokens: the auth server's default issuer.
 	 */
 	public static final String ISSUER = "http://localhost:9000";
+
+	/**
+	 * Audience of the platform's APIs, which the auth server adds to every access token
+	 * and every service requires
+	 * ({@code spring.security.oauth2.resourceserver.jwt.audiences} in
+	 * config-repo/application.yml).
+	 */
+	public static final String AUDIENCE = "trellis-api";
 
 	/**
 	 * Client the tokens are issued to, unless a test names another.
@@ -80,12 +91,28 @@ public final class TestTokens {
 
 	/**
 	 * A token for the given client, valid for five minutes, granting the given scopes.
-	 * @param clientId the client, in {@code sub} and {@code aud}
+	 * @param clientId the client, in {@code sub} and, with {@value #AUDIENCE}, in
+	 * {@code aud}
 	 * @param scopes the scopes
 	 * @return the encoded token
 	 */
 	public static String forClient(String clientId, String... scopes) {
 		return sign(claims(clientId, ISSUER, Instant.now(), Duration.ofMinutes(5), scopes), KEY_PAIR);
+	}
+
+	/**
+	 * A token that names only the given audience, not {@value #AUDIENCE}: issued for
+	 * another API.
+	 * @param audience the audience
+	 * @param scopes the scopes
+	 * @return the encoded token
+	 */
+	public static String forAudience(String audience, String... scopes) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims(CLIENT_ID, ISSUER, Instant.now(), Duration.ofMinutes(5), scopes))
+			.audience(audience)
+			.build();
+		return sign(claims, KEY_PAIR);
 	}
 
 	/**
@@ -118,13 +145,14 @@ public final class TestTokens {
 	}
 
 	/**
-	 * A decoder that accepts the tokens of this class: their signature, their lifetime
-	 * and their issuer, as a service checks the auth server's.
+	 * A decoder that accepts the tokens of this class: their signature, their lifetime,
+	 * their issuer and their audience, as a service checks the auth server's.
 	 * @return a new decoder
 	 */
 	public static JwtDecoder jwtDecoder() {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEY_PAIR.getPublic()).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(ISSUER),
+				new JwtAudienceValidator(AUDIENCE)));
 		return decoder;
 	}
 
@@ -132,7 +160,7 @@ public final class TestTokens {
 			String... scopes) {
 		return new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(clientId)
-			.audience(clientId)
+			.audience(List.of(clientId, AUDIENCE))
 			.issueTime(Date.from(issuedAt))
 			.notBeforeTime(Date.from(issuedAt))
 			.expirationTime(Date.from(issuedAt.plus(lifetime)))

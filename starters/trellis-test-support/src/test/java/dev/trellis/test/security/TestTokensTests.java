@@ -44,7 +44,7 @@ class TestTokensTests {
 	void tokenIsShapedLikeTheAuthServers() {
 		Jwt jwt = this.decoder.decode(TestTokens.forClient("order-service", "catalog.read"));
 		assertThat(jwt.getIssuer()).hasToString(TestTokens.ISSUER);
-		assertThat(jwt.getAudience()).containsExactly("order-service");
+		assertThat(jwt.getAudience()).containsExactly("order-service", TestTokens.AUDIENCE);
 		assertThat(jwt.getSubject()).isEqualTo("order-service");
 		assertThat(jwt.getHeaders()).containsEntry("alg", "RS256");
 	}
@@ -59,6 +59,12 @@ class TestTokensTests {
 	void tokenFromAnotherIssuerIsRejected() {
 		assertThatExceptionOfType(JwtValidationException.class)
 			.isThrownBy(() -> this.decoder.decode(TestTokens.fromIssuer("http://evil:9000", "catalog.read")));
+	}
+
+	@Test
+	void tokenForAnotherAudienceIsRejected() {
+		assertThatExceptionOfType(JwtValidationException.class)
+			.isThrownBy(() -> this.decoder.decode(TestTokens.forAudience("another-api", "catalog.read")));
 	}
 
 	@Test
