@@ -32,12 +32,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -166,6 +169,18 @@ class GatewaySecurityIntegrationTests {
 	}
 
 	@Test
+	void tokenForAnotherAudienceIsUnauthorized() {
+		String token = tokens.token((claims) -> claims.audience(List.of("trellis-test", "another-api")));
+		expectInvalidToken(get(PRODUCTS, token));
+	}
+
+	@Test
+	void tokenWithoutAudienceIsUnauthorized() {
+		String token = tokens.token((claims) -> claims.audience((String) null));
+		expectInvalidToken(get(PRODUCTS, token));
+	}
+
+	@Test
 	void tokenWithTheScopeReachesTheService() {
 		int before = catalog.requests();
 		EntityExchangeResult<String> result = get(PRODUCTS, tokens.token("catalog.read"));
@@ -235,6 +250,22 @@ class GatewaySecurityIntegrationTests {
 		EntityExchangeResult<String> result = post(PRODUCTS, tokens.token("catalog.write"), body);
 		expectProblem(result, HttpStatus.CONTENT_TOO_LARGE);
 		assertThat(result.getResponseHeaders().containsHeader("errorMessage")).isFalse();
+	}
+
+	@Test
+	void chunkedBodyOverTheLimitIsContentTooLarge() {
+		EntityExchangeResult<String> result = postChunked(PRODUCTS, tokens.token("catalog.write"), 1024 * 1024 + 1);
+		expectProblem(result, HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(result.getResponseBody()).contains("larger than the limit of 1048576B");
+	}
+
+	@Test
+	void chunkedBodyWithinTheLimitReachesTheService() {
+		EntityExchangeResult<String> result = postChunked(PRODUCTS, tokens.token("catalog.write"), 1024 * 1024);
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(result.getResponseBody()).isEqualTo(catalog.body());
+		// No length was known: the body was streamed through, not buffered.
+		assertThat(catalog.lastHeaders().get("Transfer-encoding")).containsExactly("chunked");
 	}
 
 	@Test
@@ -340,6 +371,23 @@ class GatewaySecurityIntegrationTests {
 			.headers((headers) -> headers.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+	}
+
+	/**
+	 * Post a body in 64 KB chunks, without a {@code Content-Length}.
+	 */
+	private EntityExchangeResult<String> postChunked(String path, String token, int size) {
+		int chunk = 64 * 1024;
+		Flux<DataBuffer> body = Flux.range(0, (size + chunk - 1) / chunk)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[Math.min(chunk, size - i * chunk)]));
+		return this.client.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(body, DataBuffer.class)
 			.exchange()
 			.expectBody(String.class)
 			.returnResult();

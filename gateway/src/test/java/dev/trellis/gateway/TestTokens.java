@@ -52,6 +52,12 @@ final class TestTokens {
 
 	static final String ISSUER = "http://localhost:9000";
 
+	/**
+	 * Audience of the platform's APIs, which the auth server adds to every access token
+	 * (config-repo/application.yml).
+	 */
+	static final String AUDIENCE = "trellis-api";
+
 	private final RSAKey key;
 
 	private final HttpServer server;
@@ -132,7 +138,7 @@ final class TestTokens {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject("user-" + UUID.randomUUID())
-			.audience("trellis-test")
+			.audience(List.of("trellis-test", AUDIENCE))
 			.issueTime(Date.from(now))
 			.notBeforeTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))

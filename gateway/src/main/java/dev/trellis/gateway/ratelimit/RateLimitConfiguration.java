@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Configuration of the key requests are rate limited by.
+ * Configuration of the rate limiter and of the key requests are rate limited by.
  *
  * @author Trellis
  */
@@ -28,6 +30,19 @@ class RateLimitConfiguration {
 	 * address that proxy reports.
 	 * @return the key resolver
 	 */
+	/**
+	 * The rate limiter of the {@code RequestRateLimiter} filter: Redis's, which lets
+	 * requests through while Redis is down, logging that once rather than per request.
+	 * The {@link RedisRateLimiter} bean stays: it receives the filter's arguments.
+	 * @param redisRateLimiter Spring Cloud Gateway's limiter
+	 * @return the limiter
+	 */
+	@Bean
+	@Primary
+	FailOpenRateLimiter failOpenRateLimiter(RedisRateLimiter redisRateLimiter) {
+		return new FailOpenRateLimiter(redisRateLimiter);
+	}
+
 	@Bean
 	KeyResolver principalOrClientAddressKeyResolver() {
 		return (exchange) -> exchange.getPrincipal()

@@ -76,9 +76,9 @@ public class GatewaySecurityProperties {
 		private List<HttpMethod> methods = new ArrayList<>();
 
 		/**
-		 * Scope the access token must grant, such as catalog.read.
+		 * Scopes of which the access token must grant at least one, such as catalog.read.
 		 */
-		private @Nullable String scope;
+		private List<String> scopes = new ArrayList<>();
 
 		public @Nullable String getPath() {
 			return this.path;
@@ -96,12 +96,12 @@ public class GatewaySecurityProperties {
 			this.methods = methods;
 		}
 
-		public @Nullable String getScope() {
-			return this.scope;
+		public List<String> getScopes() {
+			return this.scopes;
 		}
 
-		public void setScope(@Nullable String scope) {
-			this.scope = scope;
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
 		}
 
 	}

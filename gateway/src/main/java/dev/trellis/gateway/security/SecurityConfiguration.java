@@ -3,6 +3,10 @@
  */
 package dev.trellis.gateway.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 import dev.trellis.gateway.error.ProblemDetailWriter;
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
@@ -17,7 +21,12 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -25,6 +34,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -74,14 +84,16 @@ class SecurityConfiguration {
 
 	private static void authorize(AuthorizeExchangeSpec exchanges, GatewaySecurityProperties.Rule rule) {
 		String path = rule.getPath();
-		String scope = rule.getScope();
 		Assert.hasText(path, "trellis.gateway.security.rules[].path must be set");
-		Assert.hasText(scope, "trellis.gateway.security.rules[].scope must be set");
+		Assert.isTrue(!rule.getScopes().isEmpty() && rule.getScopes().stream().allMatch(StringUtils::hasText),
+				() -> "trellis.gateway.security.rules[].scopes must name at least one scope (rule for " + path + ": "
+						+ rule.getScopes() + ")");
+		String[] authorities = rule.getScopes().stream().map((scope) -> "SCOPE_" + scope).toArray(String[]::new);
 		if (rule.getMethods().isEmpty()) {
-			exchanges.pathMatchers(path).hasAuthority("SCOPE_" + scope);
+			exchanges.pathMatchers(path).hasAnyAuthority(authorities);
 		}
 		for (HttpMethod method : rule.getMethods()) {
-			exchanges.pathMatchers(method, path).hasAuthority("SCOPE_" + scope);
+			exchanges.pathMatchers(method, path).hasAnyAuthority(authorities);
 		}
 	}
 
@@ -92,12 +104,15 @@ class SecurityConfiguration {
 	 * signed with a known key keep working while the auth server is down.
 	 * @param jwkSetUri where the auth server publishes its keys
 	 * @param issuer the issuer every token must name
+	 * @param audiences audiences of which every token must name one, none to not check
+	 * the audience (as Spring Boot's own decoder)
 	 * @param properties the timeouts of the key set request
 	 * @return the decoder
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
 			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+			@Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences,
 			GatewaySecurityProperties properties) {
 		// Without timeouts a frozen auth server would hold every request with a new key
 		// id for good.
@@ -109,8 +124,16 @@ class SecurityConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.webClient(webClient)
 			.build();
-		// Signature, exp and nbf (60 s clock skew) and iss.
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+		// Signature, exp and nbf (60 s clock skew), iss, and aud naming one of the
+		// audiences: the checks Spring Boot's decoder makes in every service.
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtIssuerValidator(issuer));
+		List<String> expected = audiences.stream().filter(StringUtils::hasText).toList();
+		if (!expected.isEmpty()) {
+			validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+					(aud) -> aud != null && aud.stream().anyMatch(expected::contains)));
+		}
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
 		return (token) -> decoder.decode(token).onErrorMap((ex) -> !(ex instanceof BadJwtException), (ex) -> {
 			// Typically the key set cannot be fetched for an unknown key id: the token
 			// cannot be verified, which is the client's 401, not the gateway's 500.
