@@ -69,11 +69,15 @@ public record Credentials(Map<String, String> values) {
 	static final List<String> SHARED = List.of(CONFIG_SERVER_USER, CONFIG_SERVER_PASSWORD, EUREKA_USER, EUREKA_PASSWORD,
 			OPS_USER, OPS_PASSWORD);
 
-	/** Credentials only one application gets, by application name. */
+	/**
+	 * Credentials only some applications get, by application name: the auth server checks
+	 * every client secret, the gateway logs browsers in as {@code trellis-web},
+	 * order-service calls others as itself.
+	 */
 	static final Map<String, List<String>> OWN = Map.of("config-server",
 			List.of(CONFIG_SERVER_ADMIN_USER, CONFIG_SERVER_ADMIN_PASSWORD), "auth-server",
-			List.of(TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET), "order-service",
-			List.of(ORDER_SERVICE_CLIENT_SECRET));
+			List.of(TRELLIS_CLI_CLIENT_SECRET, TRELLIS_WEB_CLIENT_SECRET, ORDER_SERVICE_CLIENT_SECRET), "gateway",
+			List.of(TRELLIS_WEB_CLIENT_SECRET), "order-service", List.of(ORDER_SERVICE_CLIENT_SECRET));
 
 	/**
 	 * Creates credentials.

@@ -64,6 +64,10 @@ class CredentialStoreTests {
 			.doesNotContainKey("CONFIG_SERVER_ADMIN_PASSWORD");
 		assertThat(credentials.environmentFor("config-server")).containsKey("CONFIG_SERVER_ADMIN_PASSWORD")
 			.doesNotContainKey("TRELLIS_CLI_CLIENT_SECRET");
+		assertThat(credentials.environmentFor("gateway")).containsKey("TRELLIS_WEB_CLIENT_SECRET")
+			.doesNotContainKeys("TRELLIS_CLI_CLIENT_SECRET", "ORDER_SERVICE_CLIENT_SECRET");
+		assertThat(credentials.environmentFor("order-service")).containsKey("ORDER_SERVICE_CLIENT_SECRET")
+			.doesNotContainKey("TRELLIS_WEB_CLIENT_SECRET");
 	}
 
 }

@@ -22,23 +22,42 @@ public final class Signals {
 
 	private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
+	private static final Duration SIGNAL_WAIT = Duration.ofSeconds(5);
+
 	private Signals() {
 	}
 
 	/**
-	 * Freezes a process (SIGSTOP).
+	 * Freezes a process (SIGSTOP) and waits until the kernel reports it stopped: the
+	 * signal is delivered asynchronously, and a busy machine takes a moment to stop every
+	 * thread of a JVM.
 	 * @param process the process
 	 */
 	public static void freeze(ProcessHandle process) {
 		send("STOP", process.pid());
+		awaitFrozen(process.pid(), true);
 	}
 
 	/**
-	 * Resumes a frozen process (SIGCONT).
+	 * Resumes a frozen process (SIGCONT) and waits until it runs again.
 	 * @param process the process
 	 */
 	public static void thaw(ProcessHandle process) {
 		send("CONT", process.pid());
+		awaitFrozen(process.pid(), false);
+	}
+
+	private static void awaitFrozen(long pid, boolean frozen) {
+		long deadline = System.nanoTime() + SIGNAL_WAIT.toNanos();
+		while (isFrozen(pid) != frozen && state(pid) != '?' && System.nanoTime() - deadline < 0) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**
