@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -23,11 +24,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class RateLimitConfiguration {
 
 	/**
-	 * Key of the {@code RequestRateLimiter} filter: the token's subject, or the client's
-	 * address for anonymous requests. The address is the TCP peer's, never a forwarding
-	 * header a client could make up ({@code server.forward-headers-strategy: none}); only
-	 * when the peer is one of the gateway's {@code trusted-proxies} is it the client
-	 * address that proxy reports.
+	 * Key of the {@code RequestRateLimiter} filter: the token's subject (or the signed-in
+	 * user's, for a browser session), or the client's address for anonymous requests. The
+	 * address is the TCP peer's, never a forwarding header a client could make up
+	 * ({@code server.forward-headers-strategy: none}); only when the peer is one of the
+	 * gateway's {@code trusted-proxies} is it the client address that proxy reports.
 	 * @return the key resolver
 	 */
 	/**
@@ -46,7 +47,8 @@ class RateLimitConfiguration {
 	@Bean
 	KeyResolver principalOrClientAddressKeyResolver() {
 		return (exchange) -> exchange.getPrincipal()
-			.filter(JwtAuthenticationToken.class::isInstance)
+			.filter((principal) -> principal instanceof JwtAuthenticationToken
+					|| principal instanceof OAuth2AuthenticationToken)
 			.map((principal) -> "sub:" + principal.getName())
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				InetSocketAddress remote = exchange.getRequest().getRemoteAddress();

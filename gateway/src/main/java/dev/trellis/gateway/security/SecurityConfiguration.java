@@ -13,6 +13,28 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.netty.http.client.HttpClient;
 
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +60,21 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Configuration of the gateway as an OAuth2 resource server: bearer JWTs on
- * {@code /api/**} with the scopes of {@link GatewaySecurityProperties}, anonymous health,
- * info and OIDC discovery.
+ * Configuration of the gateway's security: bearer JWTs on {@code /api/**} with the scopes
+ * of {@link GatewaySecurityProperties} for API clients, browser login (OAuth2
+ * authorization code with PKCE) with a session for browsers, anonymous health, info and
+ * OIDC discovery.
+ * <p>
+ * Three filter chains, the first that matches a request decides:
+ * <ol>
+ * <li>paths listed in {@code unchecked-paths}: forwarded without looking at the token
+ * (the service checks it);</li>
+ * <li>a request with an {@code Authorization} header: a resource server request,
+ * stateless, answered 401/403 problem JSON when the token is not good enough;</li>
+ * <li>everything else: a browser, with a session once signed in. Without one it is sent
+ * to the auth server's login if it asks for HTML, and answered 401 problem JSON
+ * otherwise.</li>
+ * </ol>
  *
  * @author Trellis
  */
@@ -49,37 +83,118 @@ class SecurityConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
+	/**
+	 * Requests that carry credentials of their own: resource server requests.
+	 */
+	private static final ServerWebExchangeMatcher AUTHORIZATION_HEADER = (
+			exchange) -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+					? MatchResult.match() : MatchResult.notMatch();
+
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
-			ProblemDetailWriter problemDetailWriter) {
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain uncheckedPathsSecurityWebFilterChain(ServerHttpSecurity http,
+			GatewaySecurityProperties properties) {
+		List<String> paths = properties.getUncheckedPaths();
+		ServerWebExchangeMatcher matcher = paths.isEmpty() ? (exchange) -> MatchResult.notMatch()
+				: ServerWebExchangeMatchers.pathMatchers(paths.toArray(String[]::new));
+		if (!paths.isEmpty()) {
+			logger.warn("The gateway does not check tokens on " + paths + ": only the services do");
+		}
+		return stateless(http.securityMatcher(matcher))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityWebFilterChain bearerTokenSecurityWebFilterChain(ServerHttpSecurity http,
+			GatewaySecurityProperties properties, ProblemDetailWriter problemDetailWriter) {
 		BearerTokenProblemHandler problems = new BearerTokenProblemHandler(problemDetailWriter);
-		// Stateless: every request carries its token, so no session, no saved request
-		// and no CSRF token (no cookie authenticates anything).
-		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+		return stateless(http.securityMatcher(AUTHORIZATION_HEADER))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.jwt((jwt) -> {
 				}))
-			.authorizeExchange((exchanges) -> {
-				exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
-					.permitAll()
-					.pathMatchers("/actuator/**")
-					.denyAll();
-				for (GatewaySecurityProperties.Rule rule : properties.getRules()) {
-					authorize(exchanges, rule);
-				}
-				// Secure by default: an API path without a rule is nobody's.
-				exchanges.pathMatchers("/api/**").denyAll();
-				// The rest is OIDC discovery and paths no route serves (404).
-				exchanges.anyExchange().permitAll();
-			});
-		return http.build();
+			.authorizeExchange((exchanges) -> authorizeAll(exchanges, properties))
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	SecurityWebFilterChain browserSecurityWebFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
+			ProblemDetailWriter problemDetailWriter,
+			ObjectProvider<ReactiveClientRegistrationRepository> clientRegistrations,
+			@Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
+		BearerTokenProblemHandler problems = new BearerTokenProblemHandler(problemDetailWriter);
+		ServerAuthenticationEntryPoint entryPoint = problems;
+		ReactiveClientRegistrationRepository registrations = clientRegistrations.getIfAvailable();
+		if (registrations != null) {
+			// PKCE even though trellis-web is a confidential client: an intercepted code
+			// is
+			// useless without the verifier (the auth server requires it for this client).
+			DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
+					registrations);
+			resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+			http.oauth2Login((login) -> login.authorizationRequestResolver(resolver));
+			String loginUri = "/oauth2/authorization/" + properties.getLogin().getRegistrationId();
+			DelegatingServerAuthenticationEntryPoint browsersToLogin = new DelegatingServerAuthenticationEntryPoint(
+					new DelegateEntry(htmlRequests(), new RedirectServerAuthenticationEntryPoint(loginUri)));
+			browsersToLogin.setDefaultEntryPoint(problems);
+			entryPoint = browsersToLogin;
+		}
+		ServerAuthenticationEntryPoint browserEntryPoint = entryPoint;
+		// A session cookie authenticates these requests: writes that send one need the
+		// CSRF token. Without the cookie nothing could be forged: the request is
+		// anonymous and answered 401.
+		ServerWebExchangeMatcher sessionWrites = new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+				(exchange) -> exchange.getRequest().getCookies().containsKey(sessionCookie) ? MatchResult.match()
+						: MatchResult.notMatch());
+		return http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(sessionWrites)
+				.accessDeniedHandler((exchange, denied) -> problemDetailWriter.write(exchange,
+						ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+								"A session request that changes something needs a valid CSRF token."))))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(browserEntryPoint).accessDeniedHandler(problems))
+			.authorizeExchange((exchanges) -> authorizeAll(exchanges, properties))
+			.build();
+	}
+
+	/**
+	 * No session, no saved request and no CSRF token: every request carries its
+	 * credential, no cookie authenticates anything.
+	 */
+	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()));
+	}
+
+	private static void authorizeAll(AuthorizeExchangeSpec exchanges, GatewaySecurityProperties properties) {
+		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.pathMatchers("/actuator/**")
+			.denyAll();
+		for (GatewaySecurityProperties.Rule rule : properties.getRules()) {
+			authorize(exchanges, rule);
+		}
+		// Secure by default: an API path without a rule is nobody's.
+		exchanges.pathMatchers("/api/**").denyAll();
+		// The rest is OIDC discovery, the login endpoints and paths no route serves
+		// (404).
+		exchanges.anyExchange().permitAll();
+	}
+
+	/** Requests from a browser: they accept HTML explicitly, not just anything. */
+	private static ServerWebExchangeMatcher htmlRequests() {
+		MediaTypeServerWebExchangeMatcher matcher = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return matcher;
 	}
 
 	private static void authorize(AuthorizeExchangeSpec exchanges, GatewaySecurityProperties.Rule rule) {
