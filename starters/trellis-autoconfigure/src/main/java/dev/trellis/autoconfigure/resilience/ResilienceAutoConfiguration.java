@@ -27,7 +27,12 @@ import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -80,6 +85,7 @@ import org.springframework.retry.support.RetryTemplate;
 		afterName = { "org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration",
 				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
 				"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
 				"org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration",
 				"org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "trellis.resilience.enabled", matchIfMissing = true)
@@ -198,6 +204,27 @@ public final class ResilienceAutoConfiguration {
 				.forEach((name) -> downstreams.put(name,
 						new DownstreamHealthIndicator(name, circuitBreakers, bulkheads)));
 			return CompositeHealthContributor.fromMap(downstreams);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterBinder.class, TaggedCircuitBreakerMetrics.class, BulkheadRegistry.class })
+	@ConditionalOnBean({ CircuitBreakerRegistry.class, BulkheadRegistry.class, TimeLimiterRegistry.class })
+	static class DownstreamMetricsConfiguration {
+
+		// A MeterBinder, bound to every registry by Boot whatever the order of
+		// auto-configurations: Spring Cloud's own binding waits for a MeterRegistry bean
+		// that, with Boot 4, is not there yet when its condition is evaluated.
+		@Bean
+		@ConditionalOnMissingBean(name = "trellisDownstreamMetrics")
+		MeterBinder trellisDownstreamMetrics(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+				TimeLimiterRegistry timeLimiters) {
+			return (registry) -> {
+				TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(registry);
+				TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
+				TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(registry);
+			};
 		}
 
 	}

@@ -35,6 +35,7 @@ import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBr
 import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -278,15 +279,18 @@ class ResilienceAutoConfigurationTests {
 	}
 
 	@Test
-	void breakerStatesArePublishedAsMetrics() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			MeterRegistry meters = context.getBean(MeterRegistry.class);
+	void breakerBulkheadAndTimeLimiterArePublishedAsMetrics() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry meters = new SimpleMeterRegistry();
+			context.getBean("trellisDownstreamMetrics", MeterBinder.class).bindTo(meters);
 			context.getBean(DownstreamCalls.class).call("catalog-service", () -> "live");
 			assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "catalog-service").gauges())
 				.isNotEmpty();
 			assertThat(meters.find("resilience4j.bulkhead.available.concurrent.calls")
 				.tag("name", "catalog-service")
 				.gauge()).isNotNull();
+			assertThat(meters.find("resilience4j.timelimiter.calls").tag("name", "catalog-service").counters())
+				.isNotEmpty();
 		});
 	}
 

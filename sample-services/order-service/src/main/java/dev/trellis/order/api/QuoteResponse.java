@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 the Trellis authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.trellis.order.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What an order would cost: the answer of {@code POST /orders/quote}.
+ *
+ * @param lines the lines with their prices
+ * @param total sum of the lines' prices
+ * @param currency ISO 4217 code of the prices' currency
+ * @author Trellis
+ */
+public record QuoteResponse(List<OrderResponse.LineResponse> lines, BigDecimal total, String currency) {
+
+}

@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 the Trellis authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.trellis.order.client;
+
+/**
+ * Thrown when the catalog cannot be asked for a price (down, too slow, or its circuit
+ * breaker open) and no price of the SKU is known.
+ *
+ * @author Trellis
+ */
+public class CatalogUnavailableException extends RuntimeException {
+
+	private final String sku;
+
+	CatalogUnavailableException(String sku) {
+		super("Catalog unavailable and no known price for " + sku);
+		this.sku = sku;
+	}
+
+	/**
+	 * The SKU that has no known price.
+	 * @return the SKU
+	 */
+	public String getSku() {
+		return this.sku;
+	}
+
+}
