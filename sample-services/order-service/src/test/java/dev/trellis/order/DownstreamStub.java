@@ -178,7 +178,7 @@ final class DownstreamStub implements AutoCloseable {
 		FAIL,
 
 		/**
-		 * Answers after 5 s, longer than any time limit.
+		 * Answers after 8 s, far longer than any time limit.
 		 */
 		HANG;
 
@@ -190,7 +190,7 @@ final class DownstreamStub implements AutoCloseable {
 			}
 			if (this == HANG) {
 				try {
-					Thread.sleep(Duration.ofSeconds(5).toMillis());
+					Thread.sleep(Duration.ofSeconds(8).toMillis());
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
