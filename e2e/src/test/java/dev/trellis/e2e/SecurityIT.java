@@ -15,8 +15,14 @@
  */
 package dev.trellis.e2e;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +31,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
@@ -98,6 +107,56 @@ class SecurityIT {
 		String keyId = JsonPath.read(Tokens.part(http.token(), 0), "$.kid");
 		String token = Tokens.signedByAnotherKey(keyId).sign(Tokens.validClaims("catalog.read"));
 		assertUnauthorized(bearer(http, token));
+	}
+
+	@Test
+	void tokenForAnotherAudienceIsUnauthorized(Platform platform, PlatformHttp http) throws Exception {
+		String token = realKey(platform, http)
+			.sign(Tokens.withAudience(Tokens.validClaims("catalog.read"), "trellis-cli", "another-api"));
+		assertUnauthorized(bearer(http, token));
+	}
+
+	@Test
+	void serviceCalledDirectlyRefusesATokenForAnotherAudience(Platform platform, PlatformHttp http) throws Exception {
+		URI direct = platform.url("catalog-service").resolve("/products/TRL-MUG-001");
+		String token = realKey(platform, http)
+			.sign(Tokens.withAudience(Tokens.validClaims("catalog.read"), "trellis-cli", "another-api"));
+		assertUnauthorized(http.get(direct, Map.of("Authorization", "Bearer " + token)));
+	}
+
+	@Test
+	void issuedAccessTokensNameThePlatformApis(PlatformHttp http) {
+		List<String> audience = JsonPath.read(Tokens.part(http.token(), 1), "$.aud");
+		assertThat(audience).contains("trellis-cli", Tokens.AUDIENCE);
+	}
+
+	@Test
+	void browserSignsInAndReachesTheCatalogWithItsSession(Platform platform) throws Exception {
+		BrowserSession browser = new BrowserSession();
+		URI product = platform.url("gateway").resolve(PRODUCT);
+		// Not signed in: to the gateway's login, then to the auth server, which asks for
+		// the user's password on its login form.
+		HttpResponse<String> response = browser.follow(browser.get(product, "text/html"), "text/html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.uri().getPath()).isEqualTo("/login");
+		assertThat(response.uri().getPort()).isEqualTo(9000);
+		String csrf = BrowserSession.hiddenInput(response.body(), "_csrf");
+		// Signed in: back to the authorization (no consent for trellis-web), to the
+		// gateway's callback, which exchanges the code, and to the page first asked for.
+		response = browser.follow(
+				browser.postForm(response.uri(), Map.of("username", "demo", "password", "trellis-demo", "_csrf", csrf)),
+				"application/json");
+		assertThat(response.uri().getPort()).isEqualTo(product.getPort());
+		assertThat(response.uri().getPath()).isEqualTo(PRODUCT);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(response.body(), "$.sku")).isEqualTo("TRL-MUG-001");
+		// The session stays signed in: the gateway relays the user's token each time.
+		HttpResponse<String> again = browser.get(product, "application/json");
+		assertThat(again.statusCode()).isEqualTo(200);
+		// The session does not grant what trellis-web may not ask for.
+		HttpResponse<String> forbidden = browser
+			.get(platform.url("gateway").resolve("/api/inventory/stock/TRL-MUG-001"), "application/json");
+		CatalogThroughGatewayIT.assertProblem(forbidden, 403);
 	}
 
 	@Test
@@ -256,6 +315,66 @@ class SecurityIT {
 
 	private static void assertUnauthorized(HttpResponse<String> response) {
 		CatalogThroughGatewayIT.assertProblem(response, 401);
+	}
+
+	/**
+	 * A browser: keeps cookies, follows redirects one at a time.
+	 */
+	private static final class BrowserSession {
+
+		private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+		private final HttpClient client = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+
+		HttpResponse<String> get(URI uri, String accept) throws Exception {
+			return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build());
+		}
+
+		HttpResponse<String> postForm(URI uri, Map<String, String> form) throws Exception {
+			String body = form.entrySet()
+				.stream()
+				.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			return send(HttpRequest.newBuilder(uri)
+				.timeout(TIMEOUT)
+				.header("Accept", "text/html")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build());
+		}
+
+		/**
+		 * Follows redirects (at most ten) with GET, asking for the given media type from
+		 * the last one.
+		 */
+		HttpResponse<String> follow(HttpResponse<String> response, String finalAccept) throws Exception {
+			for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+				URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+				HttpResponse<String> followed = get(next, "text/html");
+				if (followed.statusCode() / 100 != 3 && !"text/html".equals(finalAccept)) {
+					followed = get(next, finalAccept);
+				}
+				response = followed;
+			}
+			return response;
+		}
+
+		private HttpResponse<String> send(HttpRequest request) throws Exception {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+
+		static String hiddenInput(String html, String name) {
+			Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+				.matcher(html);
+			assertThat(matcher.find()).as("hidden input %s in %s", name, html).isTrue();
+			return matcher.group(1);
+		}
+
 	}
 
 }

@@ -53,6 +53,11 @@ final class Tokens {
 
 	static final String ISSUER = "http://localhost:9000";
 
+	/**
+	 * The audience of the platform's APIs, in every access token the auth server issues.
+	 */
+	static final String AUDIENCE = "trellis-api";
+
 	private final String keyId;
 
 	private final PrivateKey signingKey;
@@ -129,7 +134,7 @@ final class Tokens {
 	static JWTClaimsSet claims(String issuer, Instant notBefore, Instant expires, String... scopes) {
 		return new JWTClaimsSet.Builder().issuer(issuer)
 			.subject("trellis-cli")
-			.audience("trellis-cli")
+			.audience(List.of("trellis-cli", AUDIENCE))
 			.issueTime(Date.from(notBefore))
 			.notBeforeTime(Date.from(notBefore))
 			.expirationTime(Date.from(expires))
@@ -145,6 +150,16 @@ final class Tokens {
 	static JWTClaimsSet validClaims(String... scopes) {
 		Instant now = Instant.now();
 		return claims(ISSUER, now.minusSeconds(5), now.plus(Duration.ofMinutes(5)), scopes);
+	}
+
+	/**
+	 * The same claims with another audience.
+	 * @param claims the claims
+	 * @param audience the audience
+	 * @return the claims
+	 */
+	static JWTClaimsSet withAudience(JWTClaimsSet claims, String... audience) {
+		return new JWTClaimsSet.Builder(claims).audience(List.of(audience)).build();
 	}
 
 	static String part(String jwt, int index) {
