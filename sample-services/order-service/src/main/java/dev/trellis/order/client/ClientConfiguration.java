@@ -20,6 +20,8 @@ import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfig
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -35,9 +37,26 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 @Configuration(proxyBeanMethods = false)
 class ClientConfiguration {
 
+	/**
+	 * The plain builder, for every client that is not a call to another service: the
+	 * Eureka client and the token client among them. Boot backs off its own builder as
+	 * soon as the load-balanced one below exists, and without this one they would get the
+	 * load-balanced builder and take {@code localhost} for a service name.
+	 */
+	@Bean
+	@Primary
+	@Scope("prototype")
+	RestClient.Builder restClientBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
+		return configured(configurer);
+	}
+
 	@Bean
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
+		return configured(configurer);
+	}
+
+	private static RestClient.Builder configured(ObjectProvider<RestClientBuilderConfigurer> configurer) {
 		// Boot's configurer applies spring.http.clients.* (connect and read timeouts) and
 		// the JSON message converters.
 		RestClient.Builder builder = RestClient.builder();

@@ -48,6 +48,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.http.HttpStatus;
 import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
@@ -304,6 +305,16 @@ class ResilienceAutoConfigurationTests {
 						assertThat(backOff.getMaxInterval()).isEqualTo(500);
 					});
 			});
+	}
+
+	@Test
+	void loadBalancerRetriesOnlyIdempotentRequestsOnceOnTheNextInstanceByDefault() {
+		// Trellis relies on Spring Cloud LoadBalancer's defaults here; this pins them.
+		LoadBalancerProperties.Retry retry = new LoadBalancerProperties().getRetry();
+		assertThat(retry.isEnabled()).isTrue();
+		assertThat(retry.isRetryOnAllOperations()).isFalse();
+		assertThat(retry.getMaxRetriesOnSameServiceInstance()).isZero();
+		assertThat(retry.getMaxRetriesOnNextServiceInstance()).isOne();
 	}
 
 	@Test
