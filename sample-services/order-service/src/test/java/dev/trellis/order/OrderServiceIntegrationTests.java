@@ -40,9 +40,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -95,6 +97,9 @@ class OrderServiceIntegrationTests {
 
 	@Autowired
 	private RestClient.Builder plainRestClientBuilder;
+
+	@Autowired
+	private LoadBalancedRetryFactory loadBalancedRetries;
 
 	private RestTestClient client;
 
@@ -423,6 +428,12 @@ class OrderServiceIntegrationTests {
 				{"status": "UP", "components": {"db": {"status": "UP"}, "readinessState": {"status": "UP"}}}
 				""");
 		assertThat(response).bodyJson().doesNotHavePath("$.components.downstreams");
+	}
+
+	@Test
+	void loadBalancedRetriesPauseWithExponentialBackOff() {
+		assertThat(this.loadBalancedRetries.createBackOffPolicy("inventory-service"))
+			.isInstanceOf(ExponentialRandomBackOffPolicy.class);
 	}
 
 	@Test
