@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import dev.trellis.launcher.Platform;
 
@@ -105,6 +106,52 @@ public final class PlatformHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		headers.forEach(request::header);
 		return send(request.build());
+	}
+
+	/**
+	 * Sends a request through the gateway with a token holding every scope, and a JSON
+	 * body unless {@code json} is {@code null}, without waiting for the answer.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param json the body, or {@code null}
+	 * @param headers further request headers
+	 * @return the response to come
+	 */
+	public CompletableFuture<HttpResponse<String>> gatewaySendAsync(String method, String path, String json,
+			Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.platform.url("gateway").resolve(path))
+			.timeout(TIMEOUT)
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + token())
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		return this.client.sendAsync(request.build(), BodyHandlers.ofString());
+	}
+
+	/**
+	 * Sends a request through the gateway with a token holding every scope, and a JSON
+	 * body unless {@code json} is {@code null}.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param json the body, or {@code null}
+	 * @param headers further request headers
+	 * @return the response
+	 */
+	public HttpResponse<String> gatewaySend(String method, String path, String json, Map<String, String> headers) {
+		try {
+			return gatewaySendAsync(method, path, json, headers).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new UncheckedIOException(method + " " + path + " failed", new IOException(ex.getCause()));
+		}
 	}
 
 	/**

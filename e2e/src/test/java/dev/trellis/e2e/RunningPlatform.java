@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit extension that launches the whole platform once for the test run (with two
- * catalog-service instances) and stops it when the run ends, passed or failed. Test
- * methods and constructors receive the {@link Platform} and a {@link PlatformHttp}.
+ * catalog-service and two inventory-service instances) and stops it when the run ends,
+ * passed or failed. Test methods and constructors receive the {@link Platform} and a
+ * {@link PlatformHttp}.
  *
  * @author Trellis
  */
@@ -50,6 +51,12 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 	}
 
 	private static Platform platform(ExtensionContext context) {
+		RuntimeException failure = startFailure;
+		if (failure != null) {
+			// A platform that did not start once is not started again for every test
+			// class: each attempt costs minutes and ends the same way.
+			throw new IllegalStateException("The platform did not start: " + failure.getMessage(), failure);
+		}
 		// The root store closes the platform (an AutoCloseable) once every test has run.
 		return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Platform.class, (key) -> start(), Platform.class);
 	}
@@ -58,6 +65,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 		Path root = Path.of(System.getProperty("trellis.root", "..")).toAbsolutePath().normalize();
 		Platform platform = Platform.builder(root)
 			.instances("catalog-service", 2)
+			.instances("inventory-service", 2)
 			.startTimeout(Duration.ofMinutes(4))
 			.listener((event) -> System.out.println("[platform] " + event))
 			.build();

@@ -15,26 +15,46 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A steady stream of GET requests through the gateway at a fixed rate for a fixed time,
+ * A steady stream of requests through the gateway at a fixed rate for a fixed time,
  * recording how each one ended. Bounded in count and time, loopback only.
  *
  * @author Trellis
  */
 final class SteadyLoad {
 
-	private final PlatformHttp http;
+	private final Supplier<CompletableFuture<HttpResponse<String>>> request;
 
-	private final String path;
+	private final int expectedStatus;
 
 	private final int requestsPerSecond;
 
 	private final Duration duration;
 
+	/**
+	 * A load of GET requests, each expected to answer 200.
+	 * @param http the client
+	 * @param path the path through the gateway
+	 * @param requestsPerSecond the rate
+	 * @param duration how long
+	 */
 	SteadyLoad(PlatformHttp http, String path, int requestsPerSecond, Duration duration) {
-		this.http = http;
-		this.path = path;
+		this(() -> http.gatewayAsync(path), 200, requestsPerSecond, duration);
+	}
+
+	/**
+	 * A load of any request.
+	 * @param request sends one request
+	 * @param expectedStatus the status of a request that did not fail
+	 * @param requestsPerSecond the rate
+	 * @param duration how long
+	 */
+	SteadyLoad(Supplier<CompletableFuture<HttpResponse<String>>> request, int expectedStatus, int requestsPerSecond,
+			Duration duration) {
+		this.request = request;
+		this.expectedStatus = expectedStatus;
 		this.requestsPerSecond = requestsPerSecond;
 		this.duration = duration;
 	}
@@ -70,9 +90,9 @@ final class SteadyLoad {
 	private CompletableFuture<Outcome> send(long start) {
 		long sent = System.nanoTime();
 		Function<Long, Long> sinceStart = (now) -> TimeUnit.NANOSECONDS.toMillis(now - start);
-		return this.http.gatewayAsync(this.path)
-			.thenApply((response) -> Outcome.of(sinceStart.apply(sent), response))
-			.exceptionally((ex) -> new Outcome(sinceStart.apply(sent), 0, null, ex.toString()));
+		return this.request.get()
+			.thenApply((response) -> Outcome.of(sinceStart.apply(sent), response, this.expectedStatus))
+			.exceptionally((ex) -> new Outcome(sinceStart.apply(sent), 0, null, ex.toString(), null));
 	}
 
 	/**
@@ -81,18 +101,19 @@ final class SteadyLoad {
 	 * @param sentAtMillis when it was sent, from the start of the load
 	 * @param status the HTTP status, 0 when no response came
 	 * @param instance the instance that served it
-	 * @param error the error when no response came
+	 * @param error the error when no response came or it had another status than expected
+	 * @param body the body of the response, {@code null} when none came
 	 */
-	record Outcome(long sentAtMillis, int status, String instance, String error) {
+	record Outcome(long sentAtMillis, int status, String instance, String error, String body) {
 
-		static Outcome of(long sentAtMillis, HttpResponse<String> response) {
+		static Outcome of(long sentAtMillis, HttpResponse<String> response, int expectedStatus) {
 			return new Outcome(sentAtMillis, response.statusCode(),
 					response.headers().firstValue(PlatformHttp.INSTANCE_HEADER).orElse(null),
-					(response.statusCode() == 200) ? null : response.body());
+					(response.statusCode() == expectedStatus) ? null : response.body(), response.body());
 		}
 
 		boolean failed() {
-			return this.status != 200;
+			return this.error != null;
 		}
 
 	}

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The routes and scope rules of config-repo/gateway.yml for the commerce services
  * (inventory, orders, notifications), each served by a small HTTP server in the test.
- * Every route strips {@code /api/<service>}: order-service's {@code POST /orders} is
- * {@code POST /api/orders/orders} at the gateway.
+ * Inventory paths lose {@code /api/inventory}; orders and notifications lose {@code /api}
+ * only, as the resource is named like the service: order-service's {@code POST /orders}
+ * is {@code POST /api/orders} at the gateway.
  *
  * @author Trellis
  */
@@ -97,17 +98,16 @@ class GatewayCommerceRoutesIntegrationTests {
 	}
 
 	@Test
-	void orderPathsReachTheOrderServiceWithoutThePrefix() {
-		EntityExchangeResult<String> result = exchange(HttpMethod.POST, "/api/orders/orders", "orders.write");
+	void orderPathsReachTheOrderServiceWithoutApi() {
+		EntityExchangeResult<String> result = exchange(HttpMethod.POST, "/api/orders", "orders.write");
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(result.getResponseBody()).isEqualTo(orders.body());
 		assertThat(orders.paths()).containsExactly("/orders");
 	}
 
 	@Test
-	void notificationPathsReachTheNotificationServiceWithoutThePrefix() {
-		EntityExchangeResult<String> result = exchange(HttpMethod.GET, "/api/notifications/notifications",
-				"notifications.read");
+	void notificationPathsReachTheNotificationServiceWithoutApi() {
+		EntityExchangeResult<String> result = exchange(HttpMethod.GET, "/api/notifications", "notifications.read");
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(result.getResponseBody()).isEqualTo(notifications.body());
 		assertThat(notifications.paths()).containsExactly("/notifications");
@@ -127,16 +127,16 @@ class GatewayCommerceRoutesIntegrationTests {
 			GET    | /api/inventory/reservations/o-1      | inventory.reserve  | 200
 			GET    | /api/inventory/reservations/o-1      | inventory.read     | 200
 			GET    | /api/inventory/reservations/o-1      | inventory.write    | 403
-			GET    | /api/orders/orders/o-1               | orders.read        | 200
-			GET    | /api/orders/orders                   | orders.write       | 403
-			POST   | /api/orders/orders                   | orders.write       | 200
-			POST   | /api/orders/orders                   | orders.read        | 403
-			POST   | /api/orders/orders/quote             | orders.read        | 200
-			POST   | /api/orders/orders/quote             | orders.write       | 200
-			POST   | /api/orders/orders/quote             | catalog.read       | 403
-			GET    | /api/notifications/notifications     | notifications.read | 200
-			GET    | /api/notifications/notifications     | orders.read        | 403
-			POST   | /api/notifications/notifications     | notifications.read | 403
+			GET    | /api/orders/o-1               | orders.read        | 200
+			GET    | /api/orders                   | orders.write       | 403
+			POST   | /api/orders                   | orders.write       | 200
+			POST   | /api/orders                   | orders.read        | 403
+			POST   | /api/orders/quote             | orders.read        | 200
+			POST   | /api/orders/quote             | orders.write       | 200
+			POST   | /api/orders/quote             | catalog.read       | 403
+			GET    | /api/notifications     | notifications.read | 200
+			GET    | /api/notifications     | orders.read        | 403
+			POST   | /api/notifications     | notifications.read | 403
 			""")
 	void scopeRulesDecideWhichTokenPasses(HttpMethod method, String path, String scope, int status) {
 		EntityExchangeResult<String> result = exchange(method, path, scope);
@@ -151,7 +151,7 @@ class GatewayCommerceRoutesIntegrationTests {
 		// POST /orders is not idempotent at the gateway: a 503 goes back to the client,
 		// which retries with the same Idempotency-Key.
 		orders.answerServiceUnavailable(1);
-		EntityExchangeResult<String> result = exchange(HttpMethod.POST, "/api/orders/orders", "orders.write");
+		EntityExchangeResult<String> result = exchange(HttpMethod.POST, "/api/orders", "orders.write");
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(orders.requests()).isEqualTo(1);
 	}
@@ -159,7 +159,7 @@ class GatewayCommerceRoutesIntegrationTests {
 	@Test
 	void readingAnOrderIsRetried() {
 		orders.answerServiceUnavailable(1);
-		EntityExchangeResult<String> result = exchange(HttpMethod.GET, "/api/orders/orders/o-1", "orders.read");
+		EntityExchangeResult<String> result = exchange(HttpMethod.GET, "/api/orders/o-1", "orders.read");
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(orders.requests()).isEqualTo(2);
 	}

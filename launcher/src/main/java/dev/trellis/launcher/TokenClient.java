@@ -34,7 +34,7 @@ public final class TokenClient {
 	 * credentials request without scopes gets a token with none.
 	 */
 	public static final String ALL_SCOPES = "catalog.read catalog.write orders.read orders.write inventory.read "
-			+ "inventory.reserve notifications.read";
+			+ "inventory.write inventory.reserve notifications.read";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

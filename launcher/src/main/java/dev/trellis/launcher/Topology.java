@@ -62,6 +62,21 @@ public final class Topology {
 					"sample-services/catalog-service/target/catalog-service.jar", "config-server", "postgres")
 				.withUses("discovery")
 				.withGatewayRoute("/api/catalog/products?size=1"))
+			.add(ComponentSpec.application("inventory-service", 8082,
+					"sample-services/inventory-service/target/inventory-service.jar", "config-server", "postgres")
+				.withUses("discovery")
+				.withGatewayRoute("/api/inventory/stock/TRL-MUG-001"))
+			.add(ComponentSpec.application("notification-service", 8084,
+					"sample-services/notification-service/target/notification-service.jar", "config-server", "postgres")
+				.withUses("discovery")
+				.withGatewayRoute("/api/notifications?orderId=00000000-0000-0000-0000-000000000000"))
+			// Started after the services it calls, so that its first orders find them;
+			// stopped before them, so that it never calls a service that is gone.
+			.add(ComponentSpec.application("order-service", 8083,
+					"sample-services/order-service/target/order-service.jar", "config-server", "postgres",
+					"catalog-service", "inventory-service")
+				.withUses("discovery", "auth-server")
+				.withGatewayRoute("/api/orders?size=1"))
 			.build();
 		// @formatter:on
 	}

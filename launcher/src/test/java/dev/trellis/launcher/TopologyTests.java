@@ -25,8 +25,25 @@ class TopologyTests {
 			.stream()
 			.map((wave) -> wave.stream().map(ComponentSpec::name).toList())
 			.toList();
-		assertThat(waves).containsExactly(List.of("postgres", "redis", "config-server"),
-				List.of("discovery", "auth-server", "gateway", "catalog-service"));
+		assertThat(waves).containsExactly(List.of("postgres", "redis", "config-server"), List.of("discovery",
+				"auth-server", "gateway", "catalog-service", "inventory-service", "notification-service"),
+				List.of("order-service"));
+	}
+
+	@Test
+	void orderServiceStartsAfterTheServicesItCallsAndStopsBeforeThem() {
+		Topology topology = Topology.standard();
+		assertThat(topology.component("order-service").dependsOn()).contains("catalog-service", "inventory-service");
+		assertThat(topology.stopOrder("order-service")).isGreaterThan(topology.stopOrder("catalog-service"))
+			.isGreaterThan(topology.stopOrder("inventory-service"));
+	}
+
+	@Test
+	void everyServiceIsRoutedByTheGateway() {
+		Topology topology = Topology.standard();
+		assertThat(topology.component("inventory-service").gatewayRoute()).startsWith("/api/inventory/");
+		assertThat(topology.component("order-service").gatewayRoute()).startsWith("/api/orders");
+		assertThat(topology.component("notification-service").gatewayRoute()).startsWith("/api/notifications");
 	}
 
 	@Test
@@ -90,7 +107,7 @@ class TopologyTests {
 	void unknownComponentsAreReportedWithTheKnownNames() {
 		assertThatExceptionOfType(PlatformException.class).isThrownBy(() -> Topology.standard().component("nope"))
 			.withMessage("Unknown component 'nope'; known: postgres, redis, config-server, discovery, auth-server, "
-					+ "gateway, catalog-service");
+					+ "gateway, catalog-service, inventory-service, notification-service, order-service");
 	}
 
 	private static ComponentSpec app(String name, int port, String... dependsOn) {

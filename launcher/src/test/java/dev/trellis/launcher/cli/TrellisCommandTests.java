@@ -155,10 +155,10 @@ class TrellisCommandTests {
 				Topology.standard());
 		assertThat(printer.format(new PlatformEvent(Duration.ofMillis(3200), PlatformEvent.Type.STARTING,
 				"config-server", 1234, 8888, "starting")))
-			.isEqualTo("[   3.2s] config-server     starting (pid 1234, port 8888)");
+			.isEqualTo("[   3.2s] config-server          starting (pid 1234, port 8888)");
 		assertThat(printer.format(new PlatformEvent(Duration.ofMillis(14800), PlatformEvent.Type.HEALTHY,
 				"config-server", 1234, 8888, "healthy")))
-			.isEqualTo("[  14.8s] config-server     healthy");
+			.isEqualTo("[  14.8s] config-server          healthy");
 		assertThat(printer.format(new PlatformEvent(Duration.ofMillis(100), PlatformEvent.Type.INFO, "", -1, -1,
 				"config: git commit 1a2b3c4 (main)")))
 			.isEqualTo("[   0.1s] config: git commit 1a2b3c4 (main)");
