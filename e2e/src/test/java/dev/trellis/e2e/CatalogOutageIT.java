@@ -26,6 +26,7 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import dev.trellis.launcher.AppProcess;
 import dev.trellis.launcher.Platform;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,11 @@ class CatalogOutageIT {
 
 	/** A product order-service has never priced: the test makes sure of it. */
 	private static final String UNSEEN = "TRL-TEE-002";
+
+	@BeforeAll
+	static void warmUp(Platform platform, PlatformHttp http) throws InterruptedException {
+		new Shop(platform, http).awaitWarm();
+	}
 
 	@Test
 	void killedCatalogMeansLastKnownPricesOrRetryAfterThenLivePricesAgain(Platform platform, PlatformHttp http)

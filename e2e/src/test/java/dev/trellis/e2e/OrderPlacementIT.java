@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import com.jayway.jsonpath.JsonPath;
 import dev.trellis.launcher.AppProcess;
 import dev.trellis.launcher.Platform;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,11 @@ class OrderPlacementIT {
 
 	OrderPlacementIT(Platform platform, PlatformHttp http) {
 		this.shop = new Shop(platform, http);
+	}
+
+	@BeforeAll
+	static void warmUp(Platform platform, PlatformHttp http) throws InterruptedException {
+		new Shop(platform, http).awaitWarm();
 	}
 
 	@Test

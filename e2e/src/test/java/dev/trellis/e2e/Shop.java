@@ -17,6 +17,7 @@ package dev.trellis.e2e;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +69,29 @@ final class Shop {
 	CompletableFuture<HttpResponse<String>> placeOrderAsync(String body) {
 		return this.http.gatewaySendAsync("POST", "/api/orders", body,
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+	}
+
+	/**
+	 * Places orders until one is confirmed with live prices, for at most a minute. The
+	 * first calls of freshly started JVMs (a token to fetch, classes to load, on two busy
+	 * cores) may exceed order-service's time limits and end in a fallback, as designed;
+	 * the tests that follow are about a warm shop.
+	 */
+	void awaitWarm() throws InterruptedException {
+		setStock("TRL-BAG-001", 1000);
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		String outcome;
+		do {
+			HttpResponse<String> order = placeOrder(lines("TRL-BAG-001", 1));
+			outcome = order.statusCode() + " " + order.body();
+			if (order.statusCode() == 201 && "CONFIRMED".equals(status(order))
+					&& "LIVE".equals(JsonPath.read(order.body(), "$.lines[0].priceSource"))) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		while (System.nanoTime() - deadline < 0);
+		throw new IllegalStateException("The shop did not confirm an order within a minute: " + outcome);
 	}
 
 	HttpResponse<String> quote(String body) {
