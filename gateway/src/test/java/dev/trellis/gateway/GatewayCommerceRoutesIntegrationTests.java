@@ -115,28 +115,28 @@ class GatewayCommerceRoutesIntegrationTests {
 
 	@ParameterizedTest(name = "{0} {1} with {2}: {3}")
 	@CsvSource(delimiter = '|', textBlock = """
-			GET    | /api/inventory/stock/TRL-MUG-001     | inventory.read     | 200
-			GET    | /api/inventory/stock/TRL-MUG-001     | inventory.reserve  | 403
-			PUT    | /api/inventory/stock/TRL-MUG-001     | inventory.write    | 200
-			PUT    | /api/inventory/stock/TRL-MUG-001     | inventory.reserve  | 403
-			PUT    | /api/inventory/stock/TRL-MUG-001     | inventory.read     | 403
-			POST   | /api/inventory/reservations          | inventory.reserve  | 200
-			POST   | /api/inventory/reservations          | inventory.write    | 403
-			DELETE | /api/inventory/reservations/o-1      | inventory.reserve  | 200
-			DELETE | /api/inventory/reservations/o-1      | inventory.read     | 403
-			GET    | /api/inventory/reservations/o-1      | inventory.reserve  | 200
-			GET    | /api/inventory/reservations/o-1      | inventory.read     | 200
-			GET    | /api/inventory/reservations/o-1      | inventory.write    | 403
-			GET    | /api/orders/o-1               | orders.read        | 200
-			GET    | /api/orders                   | orders.write       | 403
-			POST   | /api/orders                   | orders.write       | 200
-			POST   | /api/orders                   | orders.read        | 403
-			POST   | /api/orders/quote             | orders.read        | 200
-			POST   | /api/orders/quote             | orders.write       | 200
-			POST   | /api/orders/quote             | catalog.read       | 403
-			GET    | /api/notifications     | notifications.read | 200
-			GET    | /api/notifications     | orders.read        | 403
-			POST   | /api/notifications     | notifications.read | 403
+			GET    | /api/inventory/stock/TRL-MUG-001 | inventory.read     | 200
+			GET    | /api/inventory/stock/TRL-MUG-001 | inventory.reserve  | 403
+			PUT    | /api/inventory/stock/TRL-MUG-001 | inventory.write    | 200
+			PUT    | /api/inventory/stock/TRL-MUG-001 | inventory.reserve  | 403
+			PUT    | /api/inventory/stock/TRL-MUG-001 | inventory.read     | 403
+			POST   | /api/inventory/reservations      | inventory.reserve  | 200
+			POST   | /api/inventory/reservations      | inventory.write    | 403
+			DELETE | /api/inventory/reservations/o-1  | inventory.reserve  | 200
+			DELETE | /api/inventory/reservations/o-1  | inventory.read     | 403
+			GET    | /api/inventory/reservations/o-1  | inventory.reserve  | 200
+			GET    | /api/inventory/reservations/o-1  | inventory.read     | 200
+			GET    | /api/inventory/reservations/o-1  | inventory.write    | 403
+			GET    | /api/orders/o-1                  | orders.read        | 200
+			GET    | /api/orders                      | orders.write       | 403
+			POST   | /api/orders                      | orders.write       | 200
+			POST   | /api/orders                      | orders.read        | 403
+			POST   | /api/orders/quote                | orders.read        | 200
+			POST   | /api/orders/quote                | orders.write       | 200
+			POST   | /api/orders/quote                | catalog.read       | 403
+			GET    | /api/notifications               | notifications.read | 200
+			GET    | /api/notifications               | orders.read        | 403
+			POST   | /api/notifications               | notifications.read | 403
 			""")
 	void scopeRulesDecideWhichTokenPasses(HttpMethod method, String path, String scope, int status) {
 		EntityExchangeResult<String> result = exchange(method, path, scope);
