@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml",
 				"TRELLIS_WEB_CLIENT_SECRET=test-web-secret" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 class GatewayBrowserLoginIntegrationTests {
 
 	private static final String PRODUCTS = "/api/catalog/products";

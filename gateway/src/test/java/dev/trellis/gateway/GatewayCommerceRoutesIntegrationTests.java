@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 class GatewayCommerceRoutesIntegrationTests {
 
 	private static final Upstream inventory = Upstream.start("inventory");

@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRateLimitWithoutRedisIntegrationTests {

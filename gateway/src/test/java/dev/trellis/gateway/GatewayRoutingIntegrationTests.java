@@ -78,7 +78,7 @@ import static org.mockito.Mockito.verify;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 class GatewayRoutingIntegrationTests {
 
 	private static final String PRODUCTS = "/api/catalog/products";

@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewaySecurityIntegrationTests {
 

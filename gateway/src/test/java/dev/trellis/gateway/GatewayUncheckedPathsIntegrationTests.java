@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway.yml",
 				"trellis.gateway.security.unchecked-paths=/api/catalog/products/**" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded machine is slow, not wrong
 class GatewayUncheckedPathsIntegrationTests {
 
 	private static final Upstream catalog = Upstream.start("catalog");
