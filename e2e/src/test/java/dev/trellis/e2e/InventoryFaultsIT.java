@@ -89,8 +89,10 @@ class InventoryFaultsIT {
 		this.shop.setStock("TRL-HOD-001", 100_000);
 		String basket = Shop.lines("TRL-HOD-001", 1);
 		awaitConfirmed(basket);
+		List<Long> healthyOrders = orderLatencies(basket, 20);
 		List<Long> baseline = quoteLatencies(basket, 20);
 		List<AppProcess> inventory = this.platform.instances("inventory-service");
+		List<Long> frozenOrders = new ArrayList<>();
 		inventory.forEach(AppProcess::freeze);
 		try {
 			// Orders hang on the frozen inventory while quotes, which need only the
@@ -112,6 +114,7 @@ class InventoryFaultsIT {
 							+ " order placement while frozen: %s ms%n",
 					baselineP50, frozenP50, (double) frozenP50 / Math.max(1, baselineP50),
 					orders.stream().map(Timed::millis).toList());
+			orders.forEach((order) -> frozenOrders.add(order.millis()));
 			assertThat(orders).allSatisfy((order) -> {
 				assertThat(order.response().statusCode()).as(order.response().body()).isEqualTo(201);
 				assertThat(Shop.status(order.response())).isEqualTo("PENDING");
@@ -127,9 +130,32 @@ class InventoryFaultsIT {
 		}
 		List<String> states = new ArrayList<>();
 		HttpResponse<String> recovered = awaitConfirmed(basket, states);
-		System.out.println("Breaker states after the thaw: " + states);
 		assertThat(Shop.status(recovered)).isEqualTo("CONFIRMED");
-		assertThat(this.shop.breakerState("inventory-service")).isEqualTo("CLOSED");
+		// The breaker closes after its trial calls in the half-open state succeed.
+		for (int i = 0; i < 10 && !"CLOSED".equals(this.shop.breakerState("inventory-service")); i++) {
+			states.add(this.shop.breakerState("inventory-service"));
+			assertThat(Shop.status(this.shop.placeOrder(basket))).isEqualTo("CONFIRMED");
+		}
+		states.add(this.shop.breakerState("inventory-service"));
+		System.out.println("Breaker states after the thaw: " + states);
+		assertThat(states).contains("HALF_OPEN").endsWith("CLOSED");
+		List<Long> recoveredOrders = orderLatencies(basket, 20);
+		System.out.printf(
+				"Order placement latency (ms) p50/p99: healthy %d/%d, inventory frozen %d/%d,"
+						+ " after recovery %d/%d%n",
+				percentile(healthyOrders, 50), percentile(healthyOrders, 99), percentile(frozenOrders, 50),
+				percentile(frozenOrders, 99), percentile(recoveredOrders, 50), percentile(recoveredOrders, 99));
+	}
+
+	private List<Long> orderLatencies(String basket, int count) {
+		List<Long> latencies = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Timed order = Timed.sync(() -> this.shop.placeOrder(basket));
+			assertThat(order.response().statusCode()).as(order.response().body()).isEqualTo(201);
+			assertThat(Shop.status(order.response())).isEqualTo("CONFIRMED");
+			latencies.add(order.millis());
+		}
+		return latencies;
 	}
 
 	private HttpResponse<String> awaitConfirmed(String basket) throws InterruptedException {
