@@ -15,8 +15,10 @@
  */
 package dev.trellis.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,7 +29,9 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 
 /**
  * {@link RateLimiter} that lets requests through while Redis cannot be reached, and says
- * so once: a WARN when Redis becomes unreachable, an INFO when it answers again.
+ * so once: a WARN when Redis becomes unreachable, an INFO when it answers again (an
+ * outage within a minute of the last WARN, as when an overloaded Redis misses some calls'
+ * time limit, is logged at DEBUG only).
  * <p>
  * {@link RedisRateLimiter} already lets a request through when its Redis call fails, but
  * logs an ERROR with a stack trace for every such request (its logger is turned off in
@@ -46,7 +50,14 @@ public class FailOpenRateLimiter implements RateLimiter<RedisRateLimiter.Config>
 
 	private final RedisRateLimiter delegate;
 
+	/** How long after a WARN another outage is logged at DEBUG only. */
+	private static final long QUIET_NANOS = Duration.ofMinutes(1).toNanos();
+
 	private final AtomicBoolean available = new AtomicBoolean(true);
+
+	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - QUIET_NANOS);
+
+	private volatile boolean warned;
 
 	public FailOpenRateLimiter(RedisRateLimiter delegate) {
 		this.delegate = delegate;
@@ -57,15 +68,39 @@ public class FailOpenRateLimiter implements RateLimiter<RedisRateLimiter.Config>
 		return this.delegate.isAllowed(routeId, id).map((response) -> {
 			if (FAILED_REMAINING.equals(response.getHeaders().get(this.delegate.getRemainingHeader()))) {
 				if (this.available.compareAndSet(true, false)) {
-					logger.warn("Redis cannot be reached: requests pass without rate limiting until it is back");
+					unavailable();
 				}
 				return new Response(true, Map.of());
 			}
 			if (this.available.compareAndSet(false, true)) {
-				logger.info("Redis is reachable again: requests are rate limited");
+				available();
 			}
 			return response;
 		});
+	}
+
+	private void unavailable() {
+		long now = System.nanoTime();
+		long last = this.lastWarning.get();
+		// An overloaded Redis that answers some calls in time and not others would
+		// otherwise log a pair of lines every few requests.
+		if (now - last >= QUIET_NANOS && this.lastWarning.compareAndSet(last, now)) {
+			this.warned = true;
+			logger.warn("Redis cannot be reached: requests pass without rate limiting until it is back");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Redis cannot be reached again: requests pass without rate limiting");
+		}
+	}
+
+	private void available() {
+		if (this.warned) {
+			this.warned = false;
+			logger.info("Redis is reachable again: requests are rate limited");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Redis is reachable again");
+		}
 	}
 
 	@Override
