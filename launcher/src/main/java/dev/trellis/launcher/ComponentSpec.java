@@ -30,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param scheme the URL scheme shown for it ({@code http}, {@code postgresql}...)
  * @param gatewayRoute a path through the gateway that reaches this application, or
  * {@code null}: the platform counts as started only once the gateway routes it
+ * @param jvmOptions JVM options of this component, added after the platform's (so that
+ * they win, such as a larger heap for the Kafka broker)
  * @author Trellis authors
  */
 public record ComponentSpec(String name, Kind kind, int defaultPort, List<String> dependsOn, List<String> uses,
 		@Nullable String jar, @Nullable String mainClass, List<String> arguments, String scheme,
-		@Nullable String gatewayRoute) {
+		@Nullable String gatewayRoute, List<String> jvmOptions) {
 
 	/**
 	 * Validates the component.
@@ -48,6 +50,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 * @param arguments the arguments
 	 * @param scheme the scheme
 	 * @param gatewayRoute the path through the gateway
+	 * @param jvmOptions the JVM options of this component
 	 */
 	public ComponentSpec {
 		Objects.requireNonNull(name, "name");
@@ -64,6 +67,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 		dependsOn = List.copyOf(dependsOn);
 		uses = List.copyOf(uses);
 		arguments = List.copyOf(arguments);
+		jvmOptions = List.copyOf(jvmOptions);
 	}
 
 	/**
@@ -76,7 +80,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public static ComponentSpec application(String name, int defaultPort, String jar, String... dependsOn) {
 		return new ComponentSpec(name, Kind.APPLICATION, defaultPort, Arrays.asList(dependsOn), List.of(), jar, null,
-				List.of(), "http", null);
+				List.of(), "http", null, List.of());
 	}
 
 	/**
@@ -92,7 +96,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	public static ComponentSpec infrastructure(String name, int defaultPort, String scheme, String mainClass,
 			List<String> arguments) {
 		return new ComponentSpec(name, Kind.INFRASTRUCTURE, defaultPort, List.of(), List.of(), null, mainClass,
-				arguments, scheme, null);
+				arguments, scheme, null, List.of());
 	}
 
 	/**
@@ -104,7 +108,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withMainClass(String mainClass, String... arguments) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, null, mainClass,
-				Arrays.asList(arguments), this.scheme, this.gatewayRoute);
+				Arrays.asList(arguments), this.scheme, this.gatewayRoute, this.jvmOptions);
 	}
 
 	/**
@@ -114,7 +118,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withDefaultPort(int port) {
 		return new ComponentSpec(this.name, this.kind, port, this.dependsOn, this.uses, this.jar, this.mainClass,
-				this.arguments, this.scheme, this.gatewayRoute);
+				this.arguments, this.scheme, this.gatewayRoute, this.jvmOptions);
 	}
 
 	/**
@@ -124,7 +128,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withDependsOn(String... dependsOn) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, Arrays.asList(dependsOn), this.uses, this.jar,
-				this.mainClass, this.arguments, this.scheme, this.gatewayRoute);
+				this.mainClass, this.arguments, this.scheme, this.gatewayRoute, this.jvmOptions);
 	}
 
 	/**
@@ -134,7 +138,7 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withUses(String... uses) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, Arrays.asList(uses), this.jar,
-				this.mainClass, this.arguments, this.scheme, this.gatewayRoute);
+				this.mainClass, this.arguments, this.scheme, this.gatewayRoute, this.jvmOptions);
 	}
 
 	/**
@@ -144,7 +148,17 @@ public record ComponentSpec(String name, Kind kind, int defaultPort, List<String
 	 */
 	public ComponentSpec withGatewayRoute(String path) {
 		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, this.jar,
-				this.mainClass, this.arguments, this.scheme, path);
+				this.mainClass, this.arguments, this.scheme, path, this.jvmOptions);
+	}
+
+	/**
+	 * Returns a copy with its own JVM options, added after the platform's.
+	 * @param options the JVM options
+	 * @return the copy
+	 */
+	public ComponentSpec withJvmOptions(String... options) {
+		return new ComponentSpec(this.name, this.kind, this.defaultPort, this.dependsOn, this.uses, this.jar,
+				this.mainClass, this.arguments, this.scheme, this.gatewayRoute, Arrays.asList(options));
 	}
 
 	/**

@@ -97,6 +97,12 @@ public final class Platform implements AutoCloseable {
 	/** Name of the authorization server component. */
 	public static final String AUTH_SERVER = "auth-server";
 
+	/** Name of the Kafka broker component. */
+	public static final String KAFKA = "kafka";
+
+	/** Environment variable with the Kafka bootstrap servers ({@code host:port}). */
+	public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+
 	/** Profile of applications started by the launcher. */
 	public static final String PROFILE = "local";
 
@@ -343,8 +349,9 @@ public final class Platform implements AutoCloseable {
 
 	/**
 	 * Returns the environment every application gets: profile, config server URL, Eureka
-	 * port and credentials, plus the extra variables of the builder. (The config server
-	 * also gets its configuration source.) Useful to start an application from an IDE.
+	 * port, Kafka bootstrap servers and credentials, plus the extra variables of the
+	 * builder. (The config server also gets its configuration source.) Useful to start an
+	 * application from an IDE.
 	 * @return the variables
 	 */
 	public Map<String, String> applicationEnvironment() {
@@ -359,6 +366,7 @@ public final class Platform implements AutoCloseable {
 		result.put(SPRING_PROFILES_ACTIVE, PROFILE);
 		result.put(CONFIG_SERVER_URL, "http://localhost:" + defaultPort(CONFIG_SERVER, 8888));
 		result.put(EUREKA_PORT, Integer.toString(defaultPort(DISCOVERY, 8761)));
+		result.put(KAFKA_BOOTSTRAP_SERVERS, "localhost:" + defaultPort(KAFKA, 19092));
 		// Where applications keep local data, such as the authorization server's keys.
 		result.put(TRELLIS_HOME, this.home.toString());
 		return result;
@@ -804,6 +812,7 @@ public final class Platform implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(this.javaCommand);
 		command.addAll(this.jvmOptions);
+		command.addAll(component.jvmOptions());
 		if (this.watchdog) {
 			command.add("-javaagent:" + agentJar());
 			ProcessHandle self = ProcessHandle.current();

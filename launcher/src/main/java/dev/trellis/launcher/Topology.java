@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.trellis.launcher.infra.KafkaServer;
 import dev.trellis.launcher.infra.PostgresServer;
 import dev.trellis.launcher.infra.RedisServer;
 
@@ -52,6 +53,11 @@ public final class Topology {
 							"--work", "${home}/cache/postgres", "--databases", String.join(",", DATABASES))))
 			.add(ComponentSpec.infrastructure("redis", 16379, "redis", RedisServer.class.getName(),
 					List.of("--port", "${port}", "--data", "${home}/data/redis", "--work", "${home}/cache/redis")))
+			// Services start and serve without the broker (their outbox waits for it), so
+			// none depends on it; it still starts in the first wave and stops after them.
+			.add(ComponentSpec.infrastructure(Platform.KAFKA, 19092, "kafka", KafkaServer.class.getName(),
+					List.of("--port", "${port}", "--controller-port", "19093", "--data", "${home}/data/kafka"))
+				.withJvmOptions("-Xmx384m"))
 			.add(ComponentSpec.application("config-server", 8888, "config-server/target/config-server.jar"))
 			.add(ComponentSpec.application("discovery", 8761, "discovery/target/discovery.jar", "config-server"))
 			.add(ComponentSpec.application("auth-server", 9000, "auth-server/target/auth-server.jar", "config-server")

@@ -68,17 +68,50 @@ class PlatformTests {
 	}
 
 	@Test
-	void applicationsGetTheProfileConfigServerUrlAndCredentials() throws Exception {
+	void applicationsGetTheProfileCoordinatesAndCredentials() throws Exception {
 		try (Platform platform = platform(fakes())) {
 			platform.start();
 			AppProcess alpha = platform.process("alpha");
 			Credentials credentials = platform.credentials();
 			assertThat(env(alpha, "SPRING_PROFILES_ACTIVE")).isEqualTo("local");
 			assertThat(env(alpha, "CONFIG_SERVER_URL")).isEqualTo("http://localhost:8888");
+			assertThat(env(alpha, "KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("localhost:19092");
 			assertThat(env(alpha, "CONFIG_SERVER_USER")).isEqualTo("trellis");
 			assertThat(env(alpha, "CONFIG_SERVER_PASSWORD")).isEqualTo(credentials.configServerPassword());
 			assertThat(env(alpha, "EUREKA_PASSWORD")).isEqualTo(credentials.eurekaPassword());
 			assertThat(env(alpha, "TRELLIS_EXTRA")).isEqualTo("yes");
+		}
+	}
+
+	@Test
+	void kafkaBootstrapServersFollowTheBrokersPort() {
+		Topology topology = Topology.builder()
+			.add(Topology.standard().component(Platform.KAFKA).withDefaultPort(29092))
+			.build();
+		try (Platform platform = Platform.builder(this.root).topology(topology).shutdownHook(false).build()) {
+			assertThat(platform.applicationEnvironment()).containsEntry(Platform.KAFKA_BOOTSTRAP_SERVERS,
+					"localhost:29092");
+		}
+	}
+
+	@Test
+	void componentJvmOptionsComeAfterThePlatformsSoTheyWin() throws IOException {
+		Topology topology = Topology.builder()
+			.add(ComponentSpec.application("alpha", TestPorts.next(), "alpha.jar")
+				.withMainClass(FakeApp.class.getName())
+				.withJvmOptions("-Xmx96m"))
+			.build();
+		try (Platform platform = Platform.builder(this.root)
+			.topology(topology)
+			.config(ConfigMode.NATIVE)
+			.jvmOptions(List.of("-Xmx64m"))
+			.build()) {
+			platform.start();
+			// ProcessHandle leaves out the arguments of a command line as long as this
+			// one
+			String commandLine = Files
+				.readString(Path.of("/proc", Long.toString(platform.process("alpha").pid()), "cmdline"));
+			assertThat(commandLine.split("\0")).containsSubsequence("-Xmx64m", "-Xmx96m");
 		}
 	}
 

@@ -25,9 +25,11 @@ class TopologyTests {
 			.stream()
 			.map((wave) -> wave.stream().map(ComponentSpec::name).toList())
 			.toList();
-		assertThat(waves).containsExactly(List.of("postgres", "redis", "config-server"), List.of("discovery",
-				"auth-server", "gateway", "catalog-service", "inventory-service", "notification-service"),
-				List.of("order-service"));
+		assertThat(waves)
+			.containsExactly(
+					List.of("postgres", "redis", "kafka", "config-server"), List.of("discovery", "auth-server",
+							"gateway", "catalog-service", "inventory-service", "notification-service"),
+					List.of("order-service"));
 	}
 
 	@Test
@@ -60,6 +62,27 @@ class TopologyTests {
 		assertThat(topology.component("postgres").arguments()).contains("catalog,inventory,orders,notifications");
 		assertThat(topology.component("redis").isScalable()).isFalse();
 		assertThat(topology.component("gateway").isScalable()).isTrue();
+	}
+
+	@Test
+	void kafkaIsInfrastructureThatNoServiceWaitsFor() {
+		Topology topology = Topology.standard();
+		ComponentSpec kafka = topology.component("kafka");
+		assertThat(kafka.kind()).isEqualTo(ComponentSpec.Kind.INFRASTRUCTURE);
+		assertThat(kafka.defaultPort()).isEqualTo(19092);
+		assertThat(kafka.scheme()).isEqualTo("kafka");
+		assertThat(kafka.arguments()).containsSubsequence("--controller-port", "19093")
+			.containsSubsequence("--data", "${home}/data/kafka");
+		assertThat(kafka.jvmOptions()).containsExactly("-Xmx384m");
+		assertThat(topology.components()).noneMatch((component) -> component.dependsOn().contains("kafka"));
+	}
+
+	@Test
+	void kafkaStopsAfterTheApplications() {
+		Topology topology = Topology.standard();
+		assertThat(topology.stopOrder("kafka")).isZero();
+		assertThat(topology.stopOrder("order-service")).isGreaterThan(topology.stopOrder("kafka"));
+		assertThat(topology.stopOrder("notification-service")).isGreaterThan(topology.stopOrder("kafka"));
 	}
 
 	@Test
@@ -106,8 +129,9 @@ class TopologyTests {
 	@Test
 	void unknownComponentsAreReportedWithTheKnownNames() {
 		assertThatExceptionOfType(PlatformException.class).isThrownBy(() -> Topology.standard().component("nope"))
-			.withMessage("Unknown component 'nope'; known: postgres, redis, config-server, discovery, auth-server, "
-					+ "gateway, catalog-service, inventory-service, notification-service, order-service");
+			.withMessage(
+					"Unknown component 'nope'; known: postgres, redis, kafka, config-server, discovery, auth-server, "
+							+ "gateway, catalog-service, inventory-service, notification-service, order-service");
 	}
 
 	private static ComponentSpec app(String name, int port, String... dependsOn) {

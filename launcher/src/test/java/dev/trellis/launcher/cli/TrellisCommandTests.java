@@ -110,6 +110,7 @@ class TrellisCommandTests {
 		String env = out();
 		assertThat(env).contains("export SPRING_PROFILES_ACTIVE='local'")
 			.contains("export CONFIG_SERVER_URL='http://localhost:8888'")
+			.contains("export KAFKA_BOOTSTRAP_SERVERS='localhost:19092'")
 			.contains("export CONFIG_SERVER_USER='trellis'")
 			.contains("export EUREKA_USER='trellis'");
 		String properties = Files.readString(this.root.resolve(".trellis/credentials.properties"));
@@ -144,7 +145,8 @@ class TrellisCommandTests {
 		assertThat(command.logFile("catalog-service-1")).hasValue(logs.resolve("catalog-service.log"));
 		assertThat(command.logFile("billing")).isEmpty();
 		assertThat(run("logs", "billing")).isEqualTo(2);
-		assertThat(err()).startsWith("trellis: unknown application 'billing'; known: postgres, redis, config-server");
+		assertThat(err())
+			.startsWith("trellis: unknown application 'billing'; known: postgres, redis, kafka, config-server");
 		assertThat(run("logs", "gateway")).isEqualTo(1);
 		assertThat(err()).contains("no log for gateway yet");
 	}

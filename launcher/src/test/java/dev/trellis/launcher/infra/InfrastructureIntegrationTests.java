@@ -16,21 +16,34 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.trellis.launcher.AppProcess;
+import dev.trellis.launcher.ComponentSpec;
 import dev.trellis.launcher.ConfigMode;
 import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.TestPorts;
 import dev.trellis.launcher.Topology;
 import dev.trellis.launcher.process.Ports;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests for {@link PostgresServer} and {@link RedisServer} run by a
- * {@link Platform}.
+ * Integration tests for {@link PostgresServer}, {@link RedisServer} and
+ * {@link KafkaServer} run by a {@link Platform}.
  *
  * @author Trellis authors
  */
@@ -76,6 +89,79 @@ class InfrastructureIntegrationTests {
 		assertThat(ProcessHandle.of(serverPid).filter(ProcessHandle::isAlive)).as("postmaster stopped").isEmpty();
 		assertThat(Ports.accepts(postgresPort, Duration.ofMillis(500))).isFalse();
 		assertThat(Ports.accepts(redisPort, Duration.ofMillis(500))).isFalse();
+	}
+
+	@Test
+	void kafkaKeepsItsRecordsAcrossAKillAndStopsCleanlyWithThePlatform() throws Exception {
+		ComponentSpec standard = Topology.standard().component("kafka");
+		Topology topology = Topology.builder()
+			.add(withArgument(standard, "--controller-port", Integer.toString(TestPorts.next()))
+				.withDefaultPort(TestPorts.next()))
+			.build();
+		int port;
+		try (Platform platform = Platform.builder(this.root)
+			.topology(topology)
+			.config(ConfigMode.NATIVE)
+			.stopTimeout(Duration.ofSeconds(20))
+			.build()) {
+			platform.start();
+			AppProcess kafka = platform.process("kafka");
+			port = kafka.port();
+			assertThat(kafka.url()).hasToString("kafka://localhost:" + port);
+			assertThat(kafka.log()).anySatisfy((line) -> assertThat(line).startsWith("TRELLIS-READY kafka"));
+			String bootstrap = "localhost:" + port;
+			send(bootstrap, "trellis-test", "order-1", "placed");
+			assertThat(partitions(bootstrap, "trellis-test")).as("partitions of a topic created on first use")
+				.isEqualTo(3);
+			assertThat(firstValue(bootstrap, "trellis-test", "reader-1")).hasValue("placed");
+
+			kafka.kill();
+			assertThat(kafka.isAlive()).isFalse();
+			assertThat(Ports.accepts(port, Duration.ofMillis(500))).isFalse();
+			platform.restart(kafka);
+			assertThat(firstValue(bootstrap, "trellis-test", "reader-2")).as("record after the restart")
+				.hasValue("placed");
+		}
+		assertThat(Ports.accepts(port, Duration.ofMillis(500))).isFalse();
+		assertThat(this.root.resolve(".trellis/data/kafka/logs/.kafka_cleanshutdown")).as("clean shutdown marker")
+			.exists();
+	}
+
+	private static ComponentSpec withArgument(ComponentSpec component, String name, String value) {
+		List<String> arguments = new ArrayList<>(component.arguments());
+		arguments.set(arguments.indexOf(name) + 1, value);
+		return component.withMainClass(component.mainClass(), arguments.toArray(String[]::new));
+	}
+
+	private static void send(String bootstrap, String topic, String key, String value) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 30000);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+	}
+
+	private static int partitions(String bootstrap, String topic) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+		}
+	}
+
+	private static Optional<String> firstValue(String bootstrap, String topic, String group) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() - deadline < 0) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					return Optional.of(record.value());
+				}
+			}
+			return Optional.empty();
+		}
 	}
 
 	private static long serverPid(AppProcess postgres) {
