@@ -122,7 +122,7 @@ class ProductResourceTests {
 		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
 				{"status": 400, "title": "Bad Request",
-				 "detail": "Invalid request parameter: 'sku' must be a SKU such as TRL-MUG-001.",
+				 "detail": "Invalid request: 'sku' must be a SKU such as TRL-MUG-001.",
 				 "errors": [{"parameter": "sku", "message": "must be a SKU such as TRL-MUG-001"}]}
 				""");
 		then(this.products).shouldHaveNoInteractions();
@@ -142,7 +142,7 @@ class ProductResourceTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.startsWith("Invalid request parameter: '" + parameter + "' ");
+			.startsWith("Invalid request: '" + parameter + "' ");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo(parameter);
 		then(this.products).shouldHaveNoInteractions();
 	}

@@ -50,6 +50,12 @@ public final class ProblemDetailsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	InvalidRequestProblemDetailsExceptionHandler trellisInvalidRequestProblemDetailsExceptionHandler() {
+		return new InvalidRequestProblemDetailsExceptionHandler();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemDetailErrorController trellisProblemDetailErrorController(ErrorAttributes errorAttributes) {
 		return new ProblemDetailErrorController(errorAttributes);

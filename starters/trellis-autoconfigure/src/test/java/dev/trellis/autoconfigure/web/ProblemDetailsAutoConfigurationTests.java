@@ -53,6 +53,7 @@ class ProblemDetailsAutoConfigurationTests {
 	void problemDetailsAreConfiguredForServletApplications() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ProblemDetailsExceptionHandler.class);
+			assertThat(context).hasSingleBean(InvalidRequestProblemDetailsExceptionHandler.class);
 			assertThat(context).hasSingleBean(ProblemDetailErrorController.class);
 			assertThat(context).doesNotHaveBean(BasicErrorController.class);
 		});
@@ -85,9 +86,16 @@ class ProblemDetailsAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidRequestHandlerStaysWhenUserDefinesResponseEntityExceptionHandler() {
+		this.contextRunner.withUserConfiguration(CustomExceptionHandlerConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(InvalidRequestProblemDetailsExceptionHandler.class));
+	}
+
+	@Test
 	void problemDetailsAreOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("trellis.web.problem-details.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ProblemDetailsExceptionHandler.class);
+			assertThat(context).doesNotHaveBean(InvalidRequestProblemDetailsExceptionHandler.class);
 			assertThat(context).doesNotHaveBean(ProblemDetailErrorController.class);
 			assertThat(context).hasSingleBean(BasicErrorController.class);
 		});
