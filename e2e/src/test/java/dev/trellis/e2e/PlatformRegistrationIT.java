@@ -40,7 +40,8 @@ class PlatformRegistrationIT {
 			HttpResponse<String> apps = eurekaApps(platform, http);
 			assertThat(apps.statusCode()).isEqualTo(200);
 			List<String> names = JsonPath.read(apps.body(), "$.applications.application[*].name");
-			assertThat(names).containsExactlyInAnyOrder("CONFIG-SERVER", "AUTH-SERVER", "GATEWAY", "CATALOG-SERVICE");
+			assertThat(names).containsExactlyInAnyOrder("CONFIG-SERVER", "AUTH-SERVER", "GATEWAY", "CATALOG-SERVICE",
+					"INVENTORY-SERVICE", "ORDER-SERVICE", "NOTIFICATION-SERVICE");
 		});
 	}
 
