@@ -28,6 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -96,6 +98,26 @@ public final class ServiceSecurityAutoConfiguration {
 	static final String SCOPE_DETAIL = "The token does not grant the scope this request needs.";
 
 	private static final Log logger = LogFactory.getLog(ServiceSecurityAutoConfiguration.class);
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer")
+	static class JwkSetCacheConfiguration {
+
+		/**
+		 * Keeps the auth server's signing keys until a token names a key that is not
+		 * among them. The decoder's default cache forgets them after five minutes, so
+		 * that an instance would refuse every token, already issued ones included, once
+		 * the auth server had been down that long. A rotated key is still picked up: a
+		 * token signed with an unknown key id makes the decoder fetch the key set again.
+		 * @return the customizer of Spring Boot's decoder
+		 */
+		@Bean
+		JwkSetUriJwtDecoderBuilderCustomizer trellisJwkSetCacheCustomizer() {
+			return (builder) -> builder.cache(new ConcurrentMapCache("trellis-jwk-set"));
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableMethodSecurity

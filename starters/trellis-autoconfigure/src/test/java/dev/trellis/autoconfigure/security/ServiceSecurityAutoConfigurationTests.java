@@ -63,6 +63,29 @@ class ServiceSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void signingKeysStayCachedWhileTheAuthServerIsDown() throws Exception {
+		AuthServerStub authServer = new AuthServerStub();
+		try {
+			this.contextRunner
+				.withPropertyValues(
+						"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + authServer.url() + "/oauth2/jwks",
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + AuthServerStub.ISSUER)
+				.run((context) -> {
+					assertThat(context).hasBean("trellisJwkSetCacheCustomizer");
+					JwtDecoder decoder = context.getBean(JwtDecoder.class);
+					assertThat(decoder.decode(AuthServerStub.token("catalog.read")).getClaimAsStringList("scope"))
+						.containsExactly("catalog.read");
+					authServer.close();
+					assertThat(decoder.decode(AuthServerStub.token("catalog.read")).getClaimAsStringList("scope"))
+						.containsExactly("catalog.read");
+				});
+		}
+		finally {
+			authServer.close();
+		}
+	}
+
+	@Test
 	void startsWhileTheAuthServerIsDown() {
 		this.contextRunner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1")
 			.run((context) -> assertThat(context).hasNotFailed().hasBean("trellisSecurityFilterChain"));
