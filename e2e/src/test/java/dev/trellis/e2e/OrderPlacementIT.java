@@ -113,7 +113,8 @@ class OrderPlacementIT {
 	@Test
 	void parallelOrdersForTheLastUnitsNeverReserveMoreThanTheStock() {
 		this.shop.setStock("TRL-PEN-001", 5);
-		// Priced once before: orders beyond order-service's catalog bulkhead then fall back
+		// Priced once before: orders beyond order-service's catalog bulkhead then fall
+		// back
 		// to this price instead of answering 503 for a price never seen.
 		assertThat(this.shop.quote(Shop.lines("TRL-PEN-001", 1)).statusCode()).isEqualTo(200);
 		// Reservations of earlier runs stay: what counts is what this test reserves.
