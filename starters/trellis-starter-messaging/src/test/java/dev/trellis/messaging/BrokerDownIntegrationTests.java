@@ -30,19 +30,15 @@ import dev.trellis.autoconfigure.messaging.OutboxRelay;
 import dev.trellis.autoconfigure.messaging.TrellisKafkaProducer;
 import dev.trellis.autoconfigure.messaging.TrellisMessagingProperties;
 import dev.trellis.test.postgres.SharedEmbeddedPostgres;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,7 +81,7 @@ class BrokerDownIntegrationTests {
 			finally {
 				producer.destroy();
 			}
-			assertThat(consume(broker, "late-events", 3)).extracting(ConsumerRecord::key)
+			assertThat(TopicRecords.read(broker, "late-events", 3)).extracting(ConsumerRecord::key)
 				.containsExactly("order-1", "order-1", "order-1");
 		}
 	}
@@ -107,22 +103,6 @@ class BrokerDownIntegrationTests {
 		TrellisMessagingProperties.Outbox properties = new TrellisMessagingProperties.Outbox();
 		return new OutboxRelay(new NamedParameterJdbcTemplate(context.getBean(DataSource.class)),
 				context.getBean(PlatformTransactionManager.class), producer.template(), properties, Clock.systemUTC());
-	}
-
-	private static List<ConsumerRecord<String, String>> consume(EmbeddedKafkaBroker broker, String topic, int count) {
-		Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "reader-" + UUID.randomUUID(), false);
-		config.put("auto.offset.reset", "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (records.size() < count && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-			return records;
-		}
 	}
 
 }

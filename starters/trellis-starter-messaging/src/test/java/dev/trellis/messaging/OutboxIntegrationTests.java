@@ -16,7 +16,6 @@
 package dev.trellis.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +25,16 @@ import dev.trellis.autoconfigure.messaging.Outbox;
 import dev.trellis.autoconfigure.messaging.OutboxRelay;
 import dev.trellis.test.postgres.AutoConfigureEmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,7 +117,7 @@ class OutboxIntegrationTests {
 			}
 		}
 		assertThat(this.relay.relay()).isEqualTo(15);
-		List<ConsumerRecord<String, String>> records = consume("outbox-test", 15);
+		List<ConsumerRecord<String, String>> records = TopicRecords.read(this.broker, "outbox-test", 15);
 		for (String key : List.of("k-a", "k-b", "k-c")) {
 			assertThat(records.stream().filter((record) -> key.equals(record.key())).map(ConsumerRecord::value))
 				.containsExactly(step(key, 0), step(key, 1), step(key, 2), step(key, 3), step(key, 4));
@@ -168,22 +163,6 @@ class OutboxIntegrationTests {
 	private Integer unsent(UUID id) {
 		return this.jdbc.queryForObject("SELECT count(*) FROM outbox_events WHERE event_id = ? AND sent_at IS NULL",
 				Integer.class, id);
-	}
-
-	private List<ConsumerRecord<String, String>> consume(String topic, int count) {
-		Map<String, Object> config = KafkaTestUtils.consumerProps(this.broker, "reader-" + UUID.randomUUID(), false);
-		config.put("auto.offset.reset", "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (records.size() < count && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-			return records;
-		}
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
