@@ -20,15 +20,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.trellis.notification.domain.Notification;
-import dev.trellis.test.postgres.AutoConfigureEmbeddedPostgres;
-import dev.trellis.test.security.AutoConfigureTestTokens;
 import dev.trellis.test.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.http.MediaType;
@@ -38,17 +34,13 @@ import org.springframework.test.web.servlet.client.assertj.RestTestClientRespons
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests for the notification service: the whole application over real HTTP,
- * on a real PostgreSQL, configured by its file in {@code config-repo/}, with real signed
- * tokens.
+ * Integration tests for the notification service's API: the whole application over real
+ * HTTP, on a real PostgreSQL, configured by its file in {@code config-repo/}, with real
+ * signed tokens. {@link OrderEventsIntegrationTests} covers how notifications come in.
  *
  * @author Trellis
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.import=file:../../config-repo/notification-service.yml",
-				"management.endpoint.health.group.readiness.show-components=always" })
-@AutoConfigureEmbeddedPostgres
-@AutoConfigureTestTokens
+@NotificationServiceTest
 class NotificationServiceIntegrationTests {
 
 	@LocalServerPort
@@ -76,6 +68,16 @@ class NotificationServiceIntegrationTests {
 		assertThat(response).bodyJson().isLenientlyEqualTo("""
 				[{"orderId": "%1$s", "type": "ORDER_CONFIRMED"}, {"orderId": "%1$s", "type": "ORDER_CANCELLED"}]
 				""".formatted(orderId));
+	}
+
+	@Test
+	void notificationsSentToAnotherCustomerAreNotListed() {
+		UUID orderId = UUID.randomUUID();
+		this.jdbc.insert(new Notification(UUID.randomUUID(), orderId, "another-client", "ORDER_CONFIRMED",
+				"Order ORDER_CONFIRMED", Instant.now()));
+		RestTestClientResponse response = get("/notifications?orderId=" + orderId, "notifications.read");
+		assertThat(response).hasStatusOk();
+		assertThat(response).bodyJson().isStrictlyEqualTo("[]");
 	}
 
 	@Test
@@ -125,7 +127,8 @@ class NotificationServiceIntegrationTests {
 	private void save(UUID orderId, String type, Instant createdAt) {
 		// An insert, not a save: the identity is assigned by the caller, not the
 		// database.
-		this.jdbc.insert(new Notification(UUID.randomUUID(), orderId, "test-client", type, "Order " + type, createdAt));
+		this.jdbc.insert(
+				new Notification(UUID.randomUUID(), orderId, TestTokens.CLIENT_ID, type, "Order " + type, createdAt));
 	}
 
 	private RestTestClientResponse get(String uri, String scope) {

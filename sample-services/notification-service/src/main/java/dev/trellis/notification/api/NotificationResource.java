@@ -21,14 +21,19 @@ import java.util.UUID;
 import dev.trellis.notification.persistence.NotificationRepository;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Notifications about an order. A missing or malformed {@code orderId} is answered with a
- * 400 problem by the starter's exception handling.
+ * Notifications about an order, oldest first. Reading them needs the
+ * {@code notifications.read} scope, and a caller sees only those sent to itself: the
+ * customer of an order is the subject ({@code sub}) of the token that placed it, so
+ * another caller gets an empty list, as for an order without notifications. A missing or
+ * malformed {@code orderId} is answered with a 400 problem by the starter's exception
+ * handling.
  *
  * @author Trellis
  */
@@ -44,8 +49,8 @@ class NotificationResource {
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('SCOPE_notifications.read')")
-	List<NotificationResponse> byOrder(@RequestParam UUID orderId) {
-		return this.notifications.findByOrderIdOrderByCreatedAt(orderId)
+	List<NotificationResponse> byOrder(@RequestParam UUID orderId, Authentication caller) {
+		return this.notifications.findByOrderIdAndCustomerOrderByCreatedAt(orderId, caller.getName())
 			.stream()
 			.map(NotificationResponse::from)
 			.toList();

@@ -23,17 +23,18 @@ import dev.trellis.notification.domain.Notification;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
- * Notifications, by order.
+ * Notifications, by order and customer.
  *
  * @author Trellis
  */
 public interface NotificationRepository extends ListCrudRepository<Notification, UUID> {
 
 	/**
-	 * Returns the notifications about one order, oldest first.
+	 * Returns the notifications sent to a customer about one order, oldest first.
 	 * @param orderId the order
-	 * @return its notifications
+	 * @param customer the customer
+	 * @return its notifications to that customer
 	 */
-	List<Notification> findByOrderIdOrderByCreatedAt(UUID orderId);
+	List<Notification> findByOrderIdAndCustomerOrderByCreatedAt(UUID orderId, String customer);
 
 }
