@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"trellis.resilience.downstreams.inventory-service.timeout=10s" })
 @AutoConfigureEmbeddedPostgres
 @AutoConfigureTestTokens
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OrderServiceFailoverIntegrationTests {
 
 	private static final DownstreamStub downstreams = startDownstreams();

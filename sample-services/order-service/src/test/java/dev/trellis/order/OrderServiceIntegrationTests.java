@@ -29,7 +29,6 @@ import java.util.concurrent.Future;
 
 import dev.trellis.test.postgres.AutoConfigureEmbeddedPostgres;
 import dev.trellis.test.security.AutoConfigureTestTokens;
-import dev.trellis.test.security.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +41,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.client.loadbalancer.LoadBalancedRetryFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"trellis.security.ops.password=ops-secret" })
 @AutoConfigureEmbeddedPostgres
 @AutoConfigureTestTokens
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OrderServiceIntegrationTests {
 
 	/**
@@ -101,6 +101,8 @@ class OrderServiceIntegrationTests {
 	@Autowired
 	private LoadBalancedRetryFactory loadBalancedRetries;
 
+	private OrdersClient orders;
+
 	private RestTestClient client;
 
 	@DynamicPropertySource
@@ -114,12 +116,8 @@ class OrderServiceIntegrationTests {
 
 	@BeforeEach
 	void reset() {
-		// The JDK's client: Apache HttpClient, also on the classpath, would retry a 503
-		// on
-		// its own after its Retry-After.
-		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		this.orders = new OrdersClient(this.port);
+		this.client = this.orders.client();
 		if (!warmedUp) {
 			// The first call fetches the service's token and starts the HTTP client: on a
 			// busy machine longer than a time limit. Tests measure calls, not startup.
@@ -449,29 +447,20 @@ class OrderServiceIntegrationTests {
 	}
 
 	private RestTestClientResponse place(String idempotencyKey, String body, String customer) {
-		return RestTestClientResponse.from(this.client.post()
-			.uri("/orders")
-			.header("Authorization", "Bearer " + token(customer, "orders.write", "orders.read"))
-			.header("Idempotency-Key", idempotencyKey)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange());
+		return this.orders.place(idempotencyKey, body, customer);
 	}
 
 	private RestTestClientResponse quote(String body) {
 		return RestTestClientResponse.from(this.client.post()
 			.uri("/orders/quote")
-			.header("Authorization", "Bearer " + token("alice", "orders.read"))
+			.header("Authorization", "Bearer " + OrdersClient.token("alice", "orders.read"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange());
 	}
 
 	private RestTestClientResponse get(String uri, String customer) {
-		return RestTestClientResponse.from(this.client.get()
-			.uri(uri)
-			.header("Authorization", "Bearer " + token(customer, "orders.read"))
-			.exchange());
+		return this.orders.get(uri, customer);
 	}
 
 	private RestTestClientResponse operator(String uri) {
@@ -481,12 +470,11 @@ class OrderServiceIntegrationTests {
 	}
 
 	private static String token(String customer, String... scopes) {
-		return TestTokens.forClient(customer, scopes);
+		return OrdersClient.token(customer, scopes);
 	}
 
 	private static String id(RestTestClientResponse response) {
-		return new String(response.getExchangeResult().getResponseBodyContent()).replaceAll(".*\"id\":\"([^\"]+)\".*",
-				"$1");
+		return OrdersClient.id(response);
 	}
 
 	private long count(String table) {

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Placing an order needs the {@code orders.write} scope and an {@code Idempotency-Key}
  * header: the same key with the same body answers with the order already placed (200),
  * never a second one; with another body it is a 409 problem. Reading orders needs
- * {@code orders.read}; a quote either.
+ * {@code orders.read}; a quote either. Cancelling a pending or confirmed order
+ * ({@code DELETE}) needs {@code orders.write}; a rejected order cannot be cancelled (409
+ * problem), a cancelled one stays cancelled.
  *
  * @author Trellis
  */
@@ -88,6 +91,12 @@ class OrderResource {
 		return this.orders.find(caller.getName(), id)
 			.map(OrderResponse::from)
 			.orElseThrow(() -> new OrderNotFoundException(id));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
+	OrderResponse cancel(@PathVariable UUID id, Authentication caller) {
+		return OrderResponse.from(this.orders.cancel(caller.getName(), id));
 	}
 
 	@GetMapping

@@ -30,12 +30,12 @@ import org.jspecify.annotations.Nullable;
  * An order as the API shows it.
  *
  * @param id identifier
- * @param status {@code CONFIRMED}, {@code PENDING} or {@code REJECTED}
+ * @param status {@code CONFIRMED}, {@code PENDING}, {@code REJECTED} or {@code CANCELLED}
  * @param customer subject of the token that placed it
  * @param lines its lines with their prices
  * @param total sum of the lines' prices
  * @param currency ISO 4217 code of the prices' currency
- * @param reason why it is rejected or pending; {@code null} when confirmed
+ * @param reason why it is rejected, pending or cancelled; {@code null} when confirmed
  * @param createdAt when it was placed
  * @author Trellis
  */

@@ -23,10 +23,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +42,7 @@ import dev.trellis.order.domain.Order;
 import dev.trellis.order.domain.OrderLine;
 import dev.trellis.order.domain.OrderStatus;
 import dev.trellis.order.domain.Price;
+import dev.trellis.order.messaging.OrderEvents;
 import dev.trellis.order.persistence.IdempotencyKeyRepository;
 import dev.trellis.order.persistence.IdempotencyKeyRepository.StoredKey;
 import dev.trellis.order.persistence.OrderRepository;
@@ -71,6 +74,13 @@ class OrderService {
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
+	private static final List<String> CANCELLABLE = Arrays.stream(OrderStatus.values())
+		.filter(OrderStatus::isCancellable)
+		.map(OrderStatus::name)
+		.toList();
+
+	private static final String CANCELLED_REASON = "Cancelled by the customer.";
+
 	private final CatalogPrices catalogPrices;
 
 	private final InventoryReservations inventoryReservations;
@@ -81,16 +91,19 @@ class OrderService {
 
 	private final JdbcAggregateOperations aggregates;
 
+	private final OrderEvents events;
+
 	private final TransactionOperations transactions;
 
 	OrderService(CatalogPrices catalogPrices, InventoryReservations inventoryReservations, OrderRepository orders,
-			IdempotencyKeyRepository idempotencyKeys, JdbcAggregateOperations aggregates,
+			IdempotencyKeyRepository idempotencyKeys, JdbcAggregateOperations aggregates, OrderEvents events,
 			TransactionOperations transactions) {
 		this.catalogPrices = catalogPrices;
 		this.inventoryReservations = inventoryReservations;
 		this.orders = orders;
 		this.idempotencyKeys = idempotencyKeys;
 		this.aggregates = aggregates;
+		this.events = events;
 		this.transactions = transactions;
 	}
 
@@ -119,6 +132,9 @@ class OrderService {
 			this.transactions.executeWithoutResult((transaction) -> {
 				this.aggregates.insert(order);
 				this.idempotencyKeys.insert(customer, idempotencyKey, requestHash, id);
+				// A pending order's event asks the inventory to reserve its stock; the
+				// others tell who is interested (notifications) how it ended.
+				this.events.announce(order);
 			});
 			return new Placement(order, true);
 		}
@@ -152,6 +168,38 @@ class OrderService {
 			lines.add(new OrderLine(line.sku(), quantity(line), price.unitPrice(), price.source()));
 		}
 		return new Priced(lines, currency(prices));
+	}
+
+	/**
+	 * Cancel a pending or confirmed order of the caller. The inventory releases its stock
+	 * when it reads the {@code order.cancelled} event; cancelling a cancelled order again
+	 * changes nothing.
+	 * @param customer the caller
+	 * @param id the order
+	 * @return the order, cancelled
+	 * @throws OrderNotFoundException if the caller has no such order
+	 * @throws OrderNotCancellableException if the order was rejected
+	 */
+	Order cancel(String customer, UUID id) {
+		return Objects.requireNonNull(this.transactions.execute((transaction) -> {
+			Order order = find(customer, id).orElseThrow(() -> new OrderNotFoundException(id));
+			if (order.status() == OrderStatus.CANCELLED) {
+				return order;
+			}
+			// Conditional on the row: a reservation settling the order at the same time
+			// either happens before (and the order is cancelled as confirmed or
+			// rejected) or finds it cancelled and changes nothing.
+			if (!this.orders.transition(id, CANCELLABLE, OrderStatus.CANCELLED.name(), CANCELLED_REASON)) {
+				Order current = this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+				if (current.status() == OrderStatus.CANCELLED) {
+					return current;
+				}
+				throw new OrderNotCancellableException(current);
+			}
+			Order cancelled = this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+			this.events.announce(cancelled);
+			return cancelled;
+		}));
 	}
 
 	Optional<Order> find(String customer, UUID id) {

@@ -38,7 +38,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * gave them
  * @param total sum of the lines' prices
  * @param currency ISO 4217 code of the prices' currency
- * @param reason why the order is rejected or pending; {@code null} when confirmed
+ * @param reason why the order is rejected, pending or cancelled; {@code null} when
+ * confirmed
  * @param createdAt when the order was placed
  * @author Trellis
  */

@@ -29,13 +29,28 @@ public enum OrderStatus {
 
 	/**
 	 * The inventory could not be asked (unavailable, too slow, or its circuit breaker
-	 * open): the order is kept and its reservation settled later.
+	 * open): the order is kept and its reservation settled later through events, which
+	 * make it {@link #CONFIRMED} or {@link #REJECTED}.
 	 */
 	PENDING,
 
 	/**
 	 * The inventory answered that some lines are not in stock.
 	 */
-	REJECTED
+	REJECTED,
+
+	/**
+	 * The customer cancelled the order while it was pending or confirmed; the inventory
+	 * releases what it reserved for it.
+	 */
+	CANCELLED;
+
+	/**
+	 * Whether a customer may still cancel an order in this status.
+	 * @return {@code true} for pending and confirmed orders
+	 */
+	public boolean isCancellable() {
+		return this == PENDING || this == CONFIRMED;
+	}
 
 }

@@ -15,13 +15,17 @@
  */
 package dev.trellis.order.persistence;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.trellis.order.domain.Order;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
@@ -36,5 +40,20 @@ public interface OrderRepository extends ListCrudRepository<Order, UUID> {
 	Optional<Order> findByIdAndCustomer(UUID id, String customer);
 
 	Page<Order> findByCustomer(String customer, Pageable pageable);
+
+	/**
+	 * Move an order to another status if it is in one of the given statuses. The
+	 * condition is checked on the row itself, so of two concurrent transitions (a
+	 * reservation confirming a pending order, its customer cancelling it) only the one
+	 * that finds the order still in a {@code from} status changes it.
+	 * @param id the order's id
+	 * @param from the statuses (names) the order may be in
+	 * @param to the new status (name)
+	 * @param reason the new reason, or {@code null} for none
+	 * @return whether the order was changed
+	 */
+	@Modifying
+	@Query("UPDATE orders SET status = :to, reason = :reason WHERE id = :id AND status IN (:from)")
+	boolean transition(UUID id, Collection<String> from, String to, @Nullable String reason);
 
 }
