@@ -20,7 +20,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The inventory service: keeps the stock of every SKU of the Trellis sample shop and the
- * reservations orders hold on it.
+ * reservations orders hold on it, reserved over REST or by the events of the order saga.
  *
  * @author Trellis
  */

@@ -24,14 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.trellis.test.postgres.AutoConfigureEmbeddedPostgres;
-import dev.trellis.test.security.AutoConfigureTestTokens;
 import dev.trellis.test.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -40,26 +36,15 @@ import org.springframework.test.web.servlet.client.assertj.RestTestClientRespons
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests for the inventory service: the whole application over real HTTP, on a
- * real PostgreSQL, configured by its file in {@code config-repo/}, with real signed
- * tokens. Each test works on SKUs of its own, so that the tests do not depend on each
- * other's reservations.
+ * Integration tests for the inventory service's REST API: the whole application over real
+ * HTTP, on a real PostgreSQL, configured by its file in {@code config-repo/}, with real
+ * signed tokens. Each test works on SKUs of its own, so that the tests do not depend on
+ * each other's reservations (nor on the saga's, which share the context).
  *
  * @author Trellis
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { InventoryServiceIntegrationTests.CONFIG_REPO_IMPORT,
-				"management.endpoint.health.group.readiness.show-components=always" })
-@AutoConfigureEmbeddedPostgres
-@AutoConfigureTestTokens
+@InventoryServiceTest
 class InventoryServiceIntegrationTests {
-
-	/**
-	 * Imports the service's configuration as the config server would serve it, so that
-	 * the tests run on the same Flyway locations and health groups. The path is relative
-	 * to the module directory, where Maven and IDEs run the tests.
-	 */
-	static final String CONFIG_REPO_IMPORT = "spring.config.import=file:../../config-repo/inventory-service.yml";
 
 	/**
 	 * Scopes of order-service's own client.

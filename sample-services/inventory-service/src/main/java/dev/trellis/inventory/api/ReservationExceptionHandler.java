@@ -46,7 +46,8 @@ class ReservationExceptionHandler {
 	static final String INSUFFICIENT_STOCK = "https://trellis.dev/problems/insufficient-stock";
 
 	/**
-	 * Type of the problem for a second reservation of other lines for the same order.
+	 * Type of the problem for a second reservation of other lines for the same order, or
+	 * for an order cancelled before it was reserved.
 	 */
 	static final String RESERVATION_CONFLICT = "https://trellis.dev/problems/reservation-conflict";
 
@@ -67,7 +68,7 @@ class ReservationExceptionHandler {
 	ResponseEntity<ProblemDetail> handleReservationConflict(ReservationConflictException ex,
 			HttpServletRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, RESERVATION_CONFLICT, "Reservation Conflict",
-				"Order " + ex.getOrderId() + " already has a reservation with other lines.", request);
+				ex.getMessage() + ".", request);
 		problem.setProperty("orderId", ex.getOrderId());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}

@@ -44,6 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
  * once, and answers 204 whether there was anything to release or not, so that a caller
  * may retry it freely.
  * <p>
+ * An order cancelled before anything was reserved for it (the {@code order-events}
+ * consumer records it as a released reservation without lines) can no longer be reserved:
+ * a request for it is a 409 problem, so that a request that was under way when the order
+ * was cancelled does not take stock for it.
+ * <p>
  * Reserving and releasing need a token with the {@code inventory.reserve} scope; reading
  * a reservation {@code inventory.reserve} or {@code inventory.read}.
  *

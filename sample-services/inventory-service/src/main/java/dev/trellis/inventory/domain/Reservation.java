@@ -21,10 +21,14 @@ import java.util.UUID;
 
 /**
  * Units of stock held for one order, all lines or none.
+ * <p>
+ * A released reservation without lines is a tombstone: the order was cancelled before
+ * anything was reserved for it, and no reservation of it may take stock any more.
  *
  * @param orderId the order, at most one reservation each
  * @param status whether the units are still held
- * @param lines the lines as the client sent them, in their order
+ * @param lines the lines as the client sent them, in their order; empty only for a
+ * tombstone
  * @author Trellis
  */
 public record Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
@@ -33,9 +37,17 @@ public record Reservation(UUID orderId, ReservationStatus status, List<Reservati
 		Objects.requireNonNull(orderId, "orderId must not be null");
 		Objects.requireNonNull(status, "status must not be null");
 		lines = List.copyOf(lines);
-		if (lines.isEmpty()) {
-			throw new IllegalArgumentException("lines must not be empty");
+		if (lines.isEmpty() && status == ReservationStatus.RESERVED) {
+			throw new IllegalArgumentException("lines of a held reservation must not be empty");
 		}
+	}
+
+	/**
+	 * Whether this is the tombstone of an order cancelled before it was reserved.
+	 * @return {@code true} if the reservation is released and never held any units
+	 */
+	public boolean isTombstone() {
+		return this.status == ReservationStatus.RELEASED && this.lines.isEmpty();
 	}
 
 	/**

@@ -32,7 +32,8 @@ public class ReservationConflictException extends RuntimeException {
 	 * @param existing the order's reservation
 	 */
 	public ReservationConflictException(Reservation existing) {
-		super("Order " + existing.orderId() + " already has a reservation with other lines");
+		super(existing.isTombstone() ? "Order " + existing.orderId() + " was cancelled before it was reserved"
+				: "Order " + existing.orderId() + " already has a reservation with other lines");
 		this.existing = existing;
 	}
 

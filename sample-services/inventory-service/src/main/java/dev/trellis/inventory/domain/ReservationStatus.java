@@ -29,7 +29,9 @@ public enum ReservationStatus {
 
 	/**
 	 * The reservation was released and its units returned to the available stock. A
-	 * released reservation stays released: the same order is never reserved again.
+	 * released reservation stays released: the same order is never reserved again. An
+	 * order cancelled before it was reserved is recorded released without lines (a
+	 * tombstone), so that a late request cannot reserve for it either.
 	 */
 	RELEASED
 

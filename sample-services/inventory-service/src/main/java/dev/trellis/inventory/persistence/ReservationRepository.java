@@ -36,6 +36,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,6 +55,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as it is) and a conflict otherwise. Two concurrent requests for the same order cannot
  * both insert their row: the second waits for the first to commit, fails on the primary
  * key, rolls back what it took, and is then answered from the first one's reservation.
+ * <p>
+ * Reserving and releasing run in a transaction of their own when called without one (the
+ * REST API), and in a savepoint of the caller's transaction otherwise
+ * ({@link TransactionDefinition#PROPAGATION_NESTED}): an event consumer whose reservation
+ * is refused keeps its transaction, and records the refusal in it.
+ * <p>
+ * Cancelling an order that has no reservation records a released reservation without
+ * lines, a tombstone: any later reservation for that order is a conflict.
  *
  * @author Trellis
  */
@@ -67,6 +76,11 @@ public class ReservationRepository {
 	public ReservationRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
+		// A savepoint inside a caller's transaction (an event consumer's), so that a
+		// refused reservation rolls back only its own statements and the caller can go
+		// on to record the refusal; without a transaction (the REST API) a transaction
+		// of its own, as REQUIRED would.
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -191,6 +205,33 @@ public class ReservationRepository {
 						WHERE sku = :sku""").param("sku", total.getKey()).param("quantity", total.getValue()).update();
 			}
 			return true;
+		});
+	}
+
+	/**
+	 * Cancel the reservation of an order: release it, or, if the order has none yet,
+	 * record a released reservation without lines (a tombstone), so that a reservation
+	 * for the order that comes later (a request that was under way when the order was
+	 * cancelled) is refused as a conflict instead of taking stock. Only the first release
+	 * of a reservation returns its units.
+	 * @param orderId the order
+	 * @return {@code true} if this call returned units to the available stock
+	 */
+	public boolean cancel(UUID orderId) {
+		return inTransaction(() -> {
+			if (release(orderId)) {
+				return true;
+			}
+			// ON CONFLICT DO NOTHING: a reservation committed meanwhile (or one already
+			// released) keeps its row instead of failing the statement.
+			int tombstones = this.jdbc.sql("""
+					INSERT INTO reservations (order_id, status, released_at) VALUES (:orderId, 'RELEASED', now())
+					ON CONFLICT (order_id) DO NOTHING""").param("orderId", orderId).update();
+			// No tombstone: the order has a row. It may be a reservation that a
+			// concurrent
+			// request committed after the release above looked, which this statement
+			// now sees.
+			return tombstones == 0 && release(orderId);
 		});
 	}
 

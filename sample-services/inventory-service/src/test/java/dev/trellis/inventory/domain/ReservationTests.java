@@ -68,6 +68,26 @@ class ReservationTests {
 	}
 
 	@Test
+	void releasedReservationWithoutLinesIsATombstone() {
+		Reservation tombstone = new Reservation(UUID.randomUUID(), ReservationStatus.RELEASED, List.of());
+		assertThat(tombstone.isTombstone()).isTrue();
+		assertThat(tombstone.hasSameQuantitiesAs(List.of(new ReservationLine("TRL-MUG-001", 1)))).isFalse();
+	}
+
+	@Test
+	void releasedReservationWithLinesIsNoTombstone() {
+		assertThat(
+				new Reservation(UUID.randomUUID(), ReservationStatus.RELEASED, this.reservation.lines()).isTombstone())
+			.isFalse();
+	}
+
+	@Test
+	void heldReservationWithoutLinesIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Reservation(UUID.randomUUID(), ReservationStatus.RESERVED, List.of()));
+	}
+
+	@Test
 	void lineOfNoUnitsIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ReservationLine("TRL-MUG-001", 0));
 	}

@@ -43,16 +43,19 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link ReservationRepository} on a real PostgreSQL: reservations are all or
- * nothing, never oversell under concurrent requests, are idempotent per order, and
- * release their units once.
+ * nothing, never oversell under concurrent requests, are idempotent per order, release
+ * their units once, run in a savepoint inside a caller's transaction, and an order
+ * cancelled before it was reserved can no longer be.
  * <p>
  * Not run in a test transaction: the repository commits its own, and concurrent requests
  * must see each other's commits as they would in production.
@@ -80,6 +83,13 @@ class ReservationRepositoryTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	private TransactionTemplate transactions;
+
+	@Autowired
+	void createTransactions(PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
 
 	@BeforeEach
 	void stockTestSkus() {
@@ -286,6 +296,79 @@ class ReservationRepositoryTests {
 		ReservationResult repeat = this.reservations.reserve(orderId, lines);
 		assertThat(repeat.created()).isFalse();
 		assertThat(repeat.reservation().status()).isEqualTo(ReservationStatus.RELEASED);
+		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 10, 0));
+	}
+
+	@Test
+	void cancelReleasesTheReservationOnce() {
+		UUID orderId = UUID.randomUUID();
+		this.reservations.reserve(orderId, List.of(new ReservationLine(MUG, 2)));
+		assertThat(this.reservations.cancel(orderId)).isTrue();
+		assertThat(this.reservations.cancel(orderId)).isFalse();
+		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 10, 0));
+		assertThat(this.reservations.findByOrderId(orderId))
+			.hasValue(new Reservation(orderId, ReservationStatus.RELEASED, List.of(new ReservationLine(MUG, 2))));
+	}
+
+	@Test
+	void cancelOfOrderWithoutReservationLeavesATombstone() {
+		UUID orderId = UUID.randomUUID();
+		assertThat(this.reservations.cancel(orderId)).isFalse();
+		assertThat(this.reservations.findByOrderId(orderId))
+			.hasValue(new Reservation(orderId, ReservationStatus.RELEASED, List.of()));
+	}
+
+	@Test
+	void reservationOfOrderCancelledBeforehandIsAConflictAndTakesNothing() {
+		UUID orderId = UUID.randomUUID();
+		this.reservations.cancel(orderId);
+		assertThatExceptionOfType(ReservationConflictException.class)
+			.isThrownBy(() -> this.reservations.reserve(orderId, List.of(new ReservationLine(MUG, 1))))
+			.satisfies((ex) -> assertThat(ex.getExisting().isTombstone()).isTrue());
+		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 10, 0));
+	}
+
+	@Test
+	void concurrentReservationAndCancelNeverLeaveTheOrderHoldingUnits() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			UUID orderId = UUID.randomUUID();
+			runConcurrently(List.<Callable<Boolean>>of(() -> {
+				try {
+					return this.reservations.reserve(orderId, List.of(new ReservationLine(MUG, 1))).created();
+				}
+				catch (ReservationConflictException ex) {
+					return false;
+				}
+			}, () -> this.reservations.cancel(orderId)));
+			assertThat(this.reservations.findByOrderId(orderId)).hasValueSatisfying(
+					(reservation) -> assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED));
+		}
+		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 10, 0));
+	}
+
+	@Test
+	void refusedReservationInsideATransactionRollsBackToItsSavepointAndTheTransactionGoesOn() {
+		UUID refused = UUID.randomUUID();
+		UUID reserved = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			assertThatExceptionOfType(InsufficientStockException.class).isThrownBy(() -> this.reservations
+				.reserve(refused, List.of(new ReservationLine(MUG, 1), new ReservationLine(TEE, 4))));
+			this.reservations.reserve(reserved, List.of(new ReservationLine(MUG, 1)));
+		});
+		assertThat(this.reservations.findByOrderId(refused)).isEmpty();
+		assertThat(this.reservations.findByOrderId(reserved)).isPresent();
+		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 9, 1));
+		assertThat(stockOf(TEE)).isEqualTo(new Stock(TEE, 3, 0));
+	}
+
+	@Test
+	void reservationInsideATransactionRollsBackWithIt() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			this.reservations.reserve(orderId, List.of(new ReservationLine(MUG, 2)));
+			status.setRollbackOnly();
+		});
+		assertThat(this.reservations.findByOrderId(orderId)).isEmpty();
 		assertThat(stockOf(MUG)).isEqualTo(new Stock(MUG, 10, 0));
 	}
 
