@@ -216,6 +216,24 @@ public final class PlatformHttp {
 		return send(request.build());
 	}
 
+	/**
+	 * POST to a URL without a body, with basic credentials, as an operator triggers an
+	 * actuator operation.
+	 * @param url the URL
+	 * @param user the user name
+	 * @param password the password
+	 * @return the response
+	 */
+	public HttpResponse<String> post(URI url, String user, String password) {
+		HttpRequest request = HttpRequest.newBuilder(url)
+			.timeout(TIMEOUT)
+			.header("Accept", "application/json")
+			.header("Authorization", basic(user, password))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return send(request);
+	}
+
 	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}

@@ -18,8 +18,13 @@ package dev.trellis.e2e;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -122,9 +127,166 @@ final class Shop {
 	}
 
 	private String stock(String sku) {
-		HttpResponse<String> response = this.http.gatewaySend("GET", "/api/inventory/stock/" + sku, null, Map.of());
+		HttpResponse<String> response = stockResponse(sku);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
+	}
+
+	/**
+	 * Returns a SKU's stock as the inventory shows it now.
+	 * @param sku the sku
+	 * @return its units available and reserved
+	 */
+	Stock stockLevel(String sku) {
+		String body = stock(sku);
+		return new Stock(JsonPath.read(body, "$.available"), JsonPath.read(body, "$.reserved"));
+	}
+
+	/**
+	 * Reads a SKU's stock, answering 404 when the inventory has no stock row for it.
+	 * @param sku the sku
+	 * @return the response
+	 */
+	HttpResponse<String> stockResponse(String sku) {
+		return withinRateLimit("GET", "/api/inventory/stock/" + sku, null);
+	}
+
+	/**
+	 * Cancels an order.
+	 * @param id the order id
+	 * @return the response, with the order when it could be cancelled
+	 */
+	HttpResponse<String> cancel(String id) {
+		return withinRateLimit("DELETE", "/api/orders/" + id, null);
+	}
+
+	/**
+	 * Returns the notifications recorded about an order, oldest first.
+	 * @param orderId the order id
+	 * @return the notifications
+	 */
+	List<Notification> notifications(String orderId) {
+		HttpResponse<String> response = withinRateLimit("GET", "/api/notifications?orderId=" + orderId, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<Map<String, Object>> notifications = JsonPath.read(response.body(), "$");
+		return notifications.stream()
+			.map((notification) -> new Notification((String) notification.get("orderId"),
+					(String) notification.get("type"), (String) notification.get("message"),
+					Instant.parse((String) notification.get("createdAt"))))
+			.toList();
+	}
+
+	/**
+	 * Waits until an order has notifications of the given types, in that order, and
+	 * returns them.
+	 * @param orderId the order id
+	 * @param timeout the longest wait
+	 * @param types the types, such as {@code ORDER_CONFIRMED}
+	 * @return the notifications when the wait ended
+	 */
+	List<Notification> awaitNotifications(String orderId, Duration timeout, String... types)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<Notification> notifications;
+		do {
+			notifications = notifications(orderId);
+			if (notifications.size() >= types.length) {
+				return notifications;
+			}
+			Thread.sleep(250);
+		}
+		while (System.nanoTime() - deadline < 0);
+		return notifications;
+	}
+
+	/**
+	 * Returns the current status of each of the given orders of the caller, read from its
+	 * list of orders (newest first, 100 a page) rather than one request per order.
+	 * @param ids the order ids, placed by the test most recently
+	 * @return the status of each order found
+	 */
+	Map<String, String> statuses(Collection<String> ids) {
+		Set<String> wanted = new HashSet<>(ids);
+		Map<String, String> statuses = new HashMap<>();
+		int pages = ids.size() / 100 + 20;
+		for (int page = 0; page < pages && statuses.size() < wanted.size(); page++) {
+			HttpResponse<String> response = withinRateLimit("GET", "/api/orders?size=100&page=" + page, null);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			List<Map<String, Object>> content = JsonPath.read(response.body(), "$.content");
+			if (content.isEmpty()) {
+				break;
+			}
+			for (Map<String, Object> order : content) {
+				String id = (String) order.get("id");
+				if (wanted.contains(id)) {
+					statuses.put(id, (String) order.get("status"));
+				}
+			}
+		}
+		return statuses;
+	}
+
+	/**
+	 * Waits until every one of the given orders is CONFIRMED, REJECTED or CANCELLED.
+	 * @param ids the order ids
+	 * @param timeout the longest wait
+	 * @return the status of each order when the wait ended
+	 */
+	Map<String, String> awaitSettled(Collection<String> ids, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<String, String> statuses;
+		do {
+			statuses = statuses(ids);
+			if (statuses.size() == ids.size() && statuses.values().stream().noneMatch("PENDING"::equals)) {
+				return statuses;
+			}
+			Thread.sleep(1000);
+		}
+		while (System.nanoTime() - deadline < 0);
+		return statuses;
+	}
+
+	/**
+	 * Lists the dead letters of a topic on a service's actuator, as the operator does.
+	 * @param service the instance asked
+	 * @param topic the original topic, such as {@code order-events}
+	 * @return the response
+	 */
+	HttpResponse<String> deadLetters(AppProcess service, String topic) {
+		return ops(service, "/actuator/deadletters/" + topic);
+	}
+
+	/**
+	 * Replays one dead letter to its original topic, as the operator does.
+	 * @param service the instance asked
+	 * @param topic the original topic
+	 * @param partition the dead letter's partition in the dead-letter topic
+	 * @param offset its offset there
+	 * @return the response
+	 */
+	HttpResponse<String> replayDeadLetter(AppProcess service, String topic, int partition, long offset) {
+		Credentials credentials = this.platform.credentials();
+		URI uri = service.url().resolve("/actuator/deadletters/" + topic + "/" + partition + "/" + offset);
+		return this.http.post(uri, credentials.get(Credentials.OPS_USER), credentials.get(Credentials.OPS_PASSWORD));
+	}
+
+	/**
+	 * Sends a request through the gateway, again after a pause while the gateway answers
+	 * 429: the test's own requests share the rate limit of one principal.
+	 */
+	private HttpResponse<String> withinRateLimit(String method, String path, String json) {
+		HttpResponse<String> response = this.http.gatewaySend(method, path, json, Map.of());
+		for (int attempt = 1; attempt < 50 && response.statusCode() == 429; attempt++) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return response;
+			}
+			response = this.http.gatewaySend(method, path, json, Map.of());
+		}
+		return response;
 	}
 
 	/**
@@ -160,6 +322,28 @@ final class Shop {
 		Credentials credentials = this.platform.credentials();
 		URI uri = process.url().resolve(path);
 		return this.http.get(uri, credentials.get(Credentials.OPS_USER), credentials.get(Credentials.OPS_PASSWORD));
+	}
+
+	/**
+	 * The stock of a SKU.
+	 *
+	 * @param available units free to reserve
+	 * @param reserved units held by reservations
+	 */
+	record Stock(int available, int reserved) {
+
+	}
+
+	/**
+	 * A notification about an order.
+	 *
+	 * @param orderId the order
+	 * @param type such as {@code ORDER_CONFIRMED}
+	 * @param message the text
+	 * @param createdAt when it was recorded
+	 */
+	record Notification(String orderId, String type, String message, Instant createdAt) {
+
 	}
 
 	static String status(HttpResponse<String> order) {
