@@ -32,7 +32,9 @@ import org.springframework.util.ClassUtils;
  * {@link EnvironmentPostProcessor} that makes a service a platform citizen before its
  * configuration is loaded: it imports configuration from the config server (fail fast,
  * with retry) and gives the Eureka client, health probes and shutdown the platform's
- * defaults, and keeps configuration values out of actuator responses.
+ * defaults, keeps configuration values out of actuator responses, tags every meter with
+ * the application's name, and sends spans to Zipkin only when {@code ZIPKIN_BASE_URL} (or
+ * {@code management.tracing.export.zipkin.endpoint}) says where one is.
  * <p>
  * Every value goes into Boot's {@code defaultProperties}, the property source of lowest
  * precedence, so the service's own {@code application.yml}, {@code config-repo/} and the
@@ -56,6 +58,14 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
 	static final String CONFIG_IMPORT = "configserver:${CONFIG_SERVER_URL:http://localhost:8888}";
 
+	/**
+	 * Environment variable naming the Zipkin server spans are sent to; without it (or an
+	 * explicit {@value #ZIPKIN_ENDPOINT}) spans are not exported.
+	 */
+	static final String ZIPKIN_BASE_URL = "ZIPKIN_BASE_URL";
+
+	static final String ZIPKIN_ENDPOINT = "management.tracing.export.zipkin.endpoint";
+
 	private static final String CONFIG_CLIENT_CLASS = "org.springframework.cloud.config.client.ConfigClientProperties";
 
 	private static final String EUREKA_CLIENT_CLASS = "org.springframework.cloud.netflix.eureka.EurekaClientConfigBean";
@@ -77,6 +87,7 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 		}
 		addLifecycleDefaults(defaults);
 		addSecurityDefaults(defaults);
+		addObservabilityDefaults(environment, defaults);
 		// Default properties the application set itself (SpringApplication's
 		// setDefaultProperties) are its own choice: keep them.
 		PropertySource<?> applicationDefaults = environment.getPropertySources()
@@ -147,6 +158,20 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 		// password, no operator.
 		defaults.put("trellis.security.ops.username", "${OPS_USER:ops}");
 		defaults.put("trellis.security.ops.password", "${OPS_PASSWORD:}");
+	}
+
+	private void addObservabilityDefaults(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+		// Every meter names its application, so that one Prometheus query or dashboard
+		// can select or group by app; Boot adds no such tag itself.
+		defaults.put("management.metrics.tags.application", "${spring.application.name:application}");
+		if (!environment.containsProperty(ZIPKIN_BASE_URL) && !environment.containsProperty(ZIPKIN_ENDPOINT)) {
+			// No Zipkin named: spans are not sent anywhere (trace ids still reach logs
+			// and
+			// downstream calls). Brave's reporter would otherwise try localhost:9411
+			// every
+			// second and log a WARN with a stack trace for the first spans it drops.
+			defaults.put("management.tracing.export.zipkin.enabled", "false");
+		}
 	}
 
 }

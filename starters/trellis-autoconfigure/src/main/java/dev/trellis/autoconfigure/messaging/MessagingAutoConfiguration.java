@@ -16,23 +16,25 @@
 package dev.trellis.autoconfigure.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -54,6 +56,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -62,7 +66,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * transactions and its {@link OutboxRelay}, {@link ProcessedEvents} and
  * {@link IdempotentConsumer} for consumers, backlog gauges, dead-letter topics named
  * {@code <topic>.dlq}, the {@code deadletters} actuator endpoint, and defaults for
- * retries, dead letters and producers ({@link MessagingDefaults}).
+ * retries, dead letters, producers and observation ({@link MessagingDefaults}). With
+ * Micrometer Tracing, outbox rows store the trace context of the transaction that
+ * appended them and the relay publishes them in that trace ({@link OutboxTracing}).
  *
  * @author Trellis
  */
@@ -71,7 +77,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		// The tracer decides whether outbox rows carry a trace context.
+		"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
 @ConditionalOnClass({ KafkaTemplate.class, KafkaProperties.class, JdbcTemplate.class })
 @ConditionalOnBooleanProperty(name = "trellis.messaging.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ TrellisMessagingProperties.class, KafkaProperties.class })
@@ -85,7 +95,8 @@ public final class MessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TrellisKafkaProducer trellisKafkaProducer(KafkaProperties kafkaProperties,
-			ObjectProvider<KafkaConnectionDetails> connectionDetails, TrellisMessagingProperties properties) {
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, TrellisMessagingProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<MeterRegistry> meterRegistry) {
 		Map<String, Object> configuration = new HashMap<>(kafkaProperties.buildProducerProperties());
 		KafkaConnectionDetails details = connectionDetails.getIfAvailable();
 		if (details != null) {
@@ -101,7 +112,12 @@ public final class MessagingAutoConfiguration {
 		// delivery.timeout.ms must cover linger.ms plus request.timeout.ms.
 		configuration.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		configuration.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, deliveryTimeout / 2));
-		return new TrellisKafkaProducer(configuration);
+		// Producer metrics (kafka_producer_*) like the binder's own producers and
+		// consumers.
+		List<ProducerFactory.Listener<String, byte[]>> listeners = new ArrayList<>();
+		meterRegistry.ifUnique((registry) -> listeners.add(new MicrometerProducerListener<>(registry)));
+		return new TrellisKafkaProducer(configuration, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+				listeners);
 	}
 
 	@Bean
@@ -142,13 +158,13 @@ public final class MessagingAutoConfiguration {
 		@ConditionalOnMissingBean(Outbox.class)
 		JdbcOutbox outbox(DataSource dataSource, PlatformTransactionManager transactionManager,
 				ObjectProvider<JsonMapper> jsonMapper, TrellisMessagingProperties properties, Environment environment,
-				ObjectProvider<Traceparent> traceparent, ObjectProvider<MessagingSchemaInitializer> schema) {
+				ObjectProvider<OutboxTracing> tracing, ObjectProvider<MessagingSchemaInitializer> schema) {
 			schema.ifAvailable((initializer) -> {
 			});
-			Traceparent current = traceparent.getIfAvailable(() -> () -> null);
+			OutboxTracing current = tracing.getIfAvailable(() -> OutboxTracing.NONE);
 			return new JdbcOutbox(new JdbcTemplate(dataSource), transactionManager,
-					jsonMapper.getIfAvailable(JsonMapper::shared), source(properties, environment), current::get,
-					Clock.systemUTC());
+					jsonMapper.getIfAvailable(JsonMapper::shared), source(properties, environment),
+					current::currentTraceparent, Clock.systemUTC());
 		}
 
 		@Bean
@@ -172,11 +188,11 @@ public final class MessagingAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = "trellis.messaging.outbox.relay.enabled", matchIfMissing = true)
 		OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
 				TrellisKafkaProducer producer, TrellisMessagingProperties properties,
-				ObjectProvider<MessagingSchemaInitializer> schema) {
+				ObjectProvider<OutboxTracing> tracing, ObjectProvider<MessagingSchemaInitializer> schema) {
 			schema.ifAvailable((initializer) -> {
 			});
 			return new OutboxRelay(new NamedParameterJdbcTemplate(dataSource), transactionManager, producer.template(),
-					properties.getOutbox(), Clock.systemUTC());
+					properties.getOutbox(), Clock.systemUTC(), tracing.getIfAvailable(() -> OutboxTracing.NONE));
 		}
 
 		@Bean
@@ -214,38 +230,15 @@ public final class MessagingAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(Tracer.class)
-	static class TraceparentConfiguration {
+	@ConditionalOnClass({ Tracer.class, Propagator.class })
+	static class OutboxTracingConfiguration {
 
 		@Bean
-		@ConditionalOnBean(Tracer.class)
+		@ConditionalOnBean({ Tracer.class, Propagator.class })
 		@ConditionalOnMissingBean
-		Traceparent traceparent(Tracer tracer) {
-			return () -> {
-				Span span = tracer.currentSpan();
-				if (span == null) {
-					return null;
-				}
-				TraceContext context = span.context();
-				return "00-" + context.traceId() + "-" + context.spanId() + "-"
-						+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
-			};
+		MicrometerOutboxTracing outboxTracing(Tracer tracer, Propagator propagator) {
+			return new MicrometerOutboxTracing(tracer, propagator);
 		}
-
-	}
-
-	/**
-	 * Supplies the W3C {@code traceparent} of the current span, stored with each outbox
-	 * row.
-	 */
-	@FunctionalInterface
-	public interface Traceparent {
-
-		/**
-		 * Return the current trace context.
-		 * @return the {@code traceparent} value, or {@code null} outside a span
-		 */
-		@Nullable String get();
 
 	}
 

@@ -40,6 +40,10 @@ import org.springframework.core.env.MapPropertySource;
  * startup: topic provisioning and metadata calls time out after 3 s, and a binding that
  * fails is retried in the background every 10 s
  * ({@code spring.cloud.stream.binding-retry-interval}).</li>
+ * <li>sends and receives are observed (the binder's, Spring Kafka's templates and
+ * listeners): a producer writes the current trace context into each record's
+ * {@code traceparent} header, and a consumer handles a record in a span of the trace that
+ * header names, with a timer per binding.</li>
  * </ul>
  *
  * @author Trellis
@@ -71,6 +75,9 @@ public class MessagingDefaults implements BeanFactoryPostProcessor, EnvironmentA
 		defaults.put("spring.kafka.admin.properties.request.timeout.ms", "3000");
 		defaults.put("spring.cloud.stream.kafka.binder.consumer-properties.default.api.timeout.ms", "3000");
 		defaults.put("spring.cloud.stream.kafka.binder.producer-properties.max.block.ms", "5000");
+		defaults.put("spring.cloud.stream.kafka.binder.enable-observation", "true");
+		defaults.put("spring.kafka.template.observation-enabled", "true");
+		defaults.put("spring.kafka.listener.observation-enabled", "true");
 		DEFAULTS = Map.copyOf(defaults);
 	}
 

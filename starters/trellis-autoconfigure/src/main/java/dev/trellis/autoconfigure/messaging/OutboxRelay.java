@@ -67,6 +67,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * relay run seconds, not the minute of {@code StreamBridge.send}), without an output
  * binding per topic. Its producer settings come from {@code spring.kafka.*}.
  * <p>
+ * Tracing: each row is sent inside a span that continues the trace context stored with it
+ * ({@link OutboxTracing}); the record's {@code traceparent} header is the stored one, or,
+ * when the template is observed, the context of its send span in that trace.
+ * <p>
  * Several instances of a service share one outbox: a PostgreSQL advisory lock held for
  * the run's transaction lets one instance relay at a time, which keeps each key in order.
  *
@@ -97,6 +101,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final OutboxTracing tracing;
+
 	private @Nullable ScheduledExecutorService executor;
 
 	private Instant lastPurge = Instant.EPOCH;
@@ -111,11 +117,27 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public OutboxRelay(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			KafkaTemplate<String, byte[]> kafka, TrellisMessagingProperties.Outbox properties, Clock clock) {
+		this(jdbc, transactionManager, kafka, properties, clock, OutboxTracing.NONE);
+	}
+
+	/**
+	 * Create a new relay that publishes each row in the trace context stored with it.
+	 * @param jdbc the JDBC operations on the service's database
+	 * @param transactionManager the transaction manager of that database
+	 * @param kafka the template that publishes the events
+	 * @param properties the outbox properties
+	 * @param clock the clock
+	 * @param tracing restores each row's trace context around its send
+	 */
+	public OutboxRelay(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			KafkaTemplate<String, byte[]> kafka, TrellisMessagingProperties.Outbox properties, Clock clock,
+			OutboxTracing tracing) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.kafka = kafka;
 		this.properties = properties;
 		this.clock = clock;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -151,7 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			CompletableFuture<SendResult<String, byte[]>> future;
 			try {
-				future = this.kafka.send(row.toRecord());
+				future = this.tracing.publish(row.traceparent(), row.event(), () -> this.kafka.send(row.toRecord()));
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not publish outbox event " + row.eventId() + " to " + row.topic() + ": " + ex);
@@ -276,6 +298,10 @@ public class OutboxRelay implements SmartLifecycle {
 					rs.getString("event_key"), rs.getString("event_type"), rs.getString("source"),
 					rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("data"),
 					rs.getString("traceparent"));
+		}
+
+		OutboxTracing.OutboxEvent event() {
+			return new OutboxTracing.OutboxEvent(this.eventId, this.type, this.topic, this.key);
 		}
 
 		ProducerRecord<String, byte[]> toRecord() {

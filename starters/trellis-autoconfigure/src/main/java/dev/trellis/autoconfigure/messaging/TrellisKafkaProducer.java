@@ -15,7 +15,10 @@
  */
 package dev.trellis.autoconfigure.messaging;
 
+import java.util.List;
 import java.util.Map;
+
+import io.micrometer.observation.ObservationRegistry;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * The producer of the outbox relay and the dead letters endpoint: string keys, JSON bytes
@@ -42,9 +46,30 @@ public class TrellisKafkaProducer implements DisposableBean {
 	 * @param configuration the Kafka producer configuration
 	 */
 	public TrellisKafkaProducer(Map<String, Object> configuration) {
+		this(configuration, ObservationRegistry.NOOP, List.of());
+	}
+
+	/**
+	 * Create a new producer whose sends are observed (a span per send, a child of the
+	 * current span, whose context the record carries in its {@code traceparent} header; a
+	 * {@code spring.kafka.template} timer) and whose producer reports its client metrics
+	 * through the given listeners.
+	 * @param configuration the Kafka producer configuration
+	 * @param observationRegistry the registry that observes sends
+	 * @param listeners listeners of the producers created, such as Spring Kafka's
+	 * {@code MicrometerProducerListener}
+	 */
+	public TrellisKafkaProducer(Map<String, Object> configuration, ObservationRegistry observationRegistry,
+			List<ProducerFactory.Listener<String, byte[]>> listeners) {
 		this.producerFactory = new DefaultKafkaProducerFactory<>(configuration, new StringSerializer(),
 				new ByteArraySerializer());
+		this.producerFactory.setBeanName("trellisKafkaProducer");
+		listeners.forEach(this.producerFactory::addListener);
 		this.template = new KafkaTemplate<>(this.producerFactory);
+		if (!observationRegistry.isNoop()) {
+			this.template.setObservationEnabled(true);
+			this.template.setObservationRegistry(observationRegistry);
+		}
 	}
 
 	/**

@@ -196,6 +196,40 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void metersAreTaggedWithTheApplicationName() {
+		this.environment.setProperty("spring.application.name", "catalog-service");
+		postProcess();
+		assertThat(this.environment.getProperty("management.metrics.tags.application")).isEqualTo("catalog-service");
+	}
+
+	@Test
+	void zipkinExportIsOffWithoutZipkinBaseUrl() {
+		postProcess();
+		assertThat(this.environment.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void zipkinExportIsLeftOnWhenZipkinBaseUrlIsSet() {
+		this.environment.setProperty("ZIPKIN_BASE_URL", "http://zipkin:9411");
+		postProcess();
+		assertThat(this.environment.containsProperty("management.tracing.export.zipkin.enabled")).isFalse();
+	}
+
+	@Test
+	void zipkinExportIsLeftOnWhenZipkinEndpointIsSet() {
+		this.environment.setProperty("management.tracing.export.zipkin.endpoint", "http://zipkin:9411/api/v2/spans");
+		postProcess();
+		assertThat(this.environment.containsProperty("management.tracing.export.zipkin.enabled")).isFalse();
+	}
+
+	@Test
+	void zipkinExportCanBeSwitchedOnByConfiguration() {
+		this.environment.setProperty("management.tracing.export.zipkin.enabled", "true");
+		postProcess();
+		assertThat(this.environment.getProperty("management.tracing.export.zipkin.enabled")).isEqualTo("true");
+	}
+
+	@Test
 	void runsBeforeConfigurationDataIsLoaded() {
 		assertThat(this.postProcessor.getOrder()).isLessThan(ConfigDataEnvironmentPostProcessor.ORDER);
 	}
