@@ -115,6 +115,15 @@ public final class Platform implements AutoCloseable {
 	/** Environment variable with the Kafka bootstrap servers ({@code host:port}). */
 	public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
 
+	/** Name of the Zipkin server component. */
+	public static final String ZIPKIN = "zipkin";
+
+	/**
+	 * Environment variable with the base URL of the Zipkin server applications send their
+	 * spans to; set only when the platform runs one.
+	 */
+	public static final String ZIPKIN_BASE_URL = "ZIPKIN_BASE_URL";
+
 	/** Profile of applications started by the launcher. */
 	public static final String PROFILE = "local";
 
@@ -361,9 +370,9 @@ public final class Platform implements AutoCloseable {
 
 	/**
 	 * Returns the environment every application gets: profile, config server URL, Eureka
-	 * port, Kafka bootstrap servers and credentials, plus the extra variables of the
-	 * builder. (The config server also gets its configuration source.) Useful to start an
-	 * application from an IDE.
+	 * port, Kafka bootstrap servers, Zipkin's URL and credentials, plus the extra
+	 * variables of the builder. (The config server also gets its configuration source.)
+	 * Useful to start an application from an IDE.
 	 * @return the variables
 	 */
 	public Map<String, String> applicationEnvironment() {
@@ -379,6 +388,9 @@ public final class Platform implements AutoCloseable {
 		result.put(CONFIG_SERVER_URL, "http://localhost:" + defaultPort(CONFIG_SERVER, 8888));
 		result.put(EUREKA_PORT, Integer.toString(defaultPort(DISCOVERY, 8761)));
 		result.put(KAFKA_BOOTSTRAP_SERVERS, "localhost:" + defaultPort(KAFKA, 19092));
+		if (this.topology.find(ZIPKIN).isPresent()) {
+			result.put(ZIPKIN_BASE_URL, "http://localhost:" + defaultPort(ZIPKIN, 9411));
+		}
 		// Where applications keep local data, such as the authorization server's keys.
 		result.put(TRELLIS_HOME, this.home.toString());
 		return result;

@@ -29,6 +29,7 @@ import java.util.Set;
 import dev.trellis.launcher.infra.KafkaServer;
 import dev.trellis.launcher.infra.PostgresServer;
 import dev.trellis.launcher.infra.RedisServer;
+import dev.trellis.launcher.infra.ZipkinServer;
 
 /**
  * The components of the platform and how they depend on each other: the one table to
@@ -70,6 +71,11 @@ public final class Topology {
 			.add(ComponentSpec.infrastructure(Platform.KAFKA, 19092, "kafka", KafkaServer.class.getName(),
 					List.of("--port", "${port}", "--controller-port", "19093", "--data", "${home}/data/kafka"))
 				.withJvmOptions("-Xmx384m"))
+			// Applications send spans to it when it runs (ZIPKIN_BASE_URL) and drop them
+			// quietly while it is away, so none depends on it either.
+			.add(ComponentSpec.infrastructure(Platform.ZIPKIN, 9411, "http", ZipkinServer.class.getName(),
+					List.of("--port", "${port}", "--jar", "${root}/launcher/target/infra/zipkin-server.jar",
+							"--data", "${home}/data/zipkin")))
 			.add(ComponentSpec.application("config-server", 8888, "config-server/target/config-server.jar"))
 			.add(ComponentSpec.application("discovery", 8761, "discovery/target/discovery.jar", "config-server"))
 			.add(ComponentSpec.application("auth-server", 9000, "auth-server/target/auth-server.jar", "config-server")

@@ -37,11 +37,21 @@ class TopologyTests {
 			.stream()
 			.map((wave) -> wave.stream().map(ComponentSpec::name).toList())
 			.toList();
-		assertThat(waves)
-			.containsExactly(
-					List.of("postgres", "redis", "kafka", "config-server"), List.of("discovery", "auth-server",
-							"gateway", "catalog-service", "inventory-service", "notification-service"),
-					List.of("order-service"));
+		assertThat(waves).containsExactly(
+				List.of("postgres", "redis", "kafka", "zipkin", "config-server"), List.of("discovery", "auth-server",
+						"gateway", "catalog-service", "inventory-service", "notification-service"),
+				List.of("order-service"));
+	}
+
+	@Test
+	void zipkinIsInfrastructureThatNoApplicationWaitsFor() {
+		Topology topology = Topology.standard();
+		ComponentSpec zipkin = topology.component("zipkin");
+		assertThat(zipkin.kind()).isEqualTo(ComponentSpec.Kind.INFRASTRUCTURE);
+		assertThat(zipkin.defaultPort()).isEqualTo(9411);
+		assertThat(zipkin.arguments()).containsSubsequence("--jar", "${root}/launcher/target/infra/zipkin-server.jar");
+		assertThat(topology.components())
+			.allSatisfy((component) -> assertThat(component.dependsOn()).doesNotContain("zipkin"));
 	}
 
 	@Test
@@ -141,9 +151,8 @@ class TopologyTests {
 	@Test
 	void unknownComponentsAreReportedWithTheKnownNames() {
 		assertThatExceptionOfType(PlatformException.class).isThrownBy(() -> Topology.standard().component("nope"))
-			.withMessage(
-					"Unknown component 'nope'; known: postgres, redis, kafka, config-server, discovery, auth-server, "
-							+ "gateway, catalog-service, inventory-service, notification-service, order-service");
+			.withMessage("Unknown component 'nope'; known: postgres, redis, kafka, zipkin, config-server, discovery, "
+					+ "auth-server, gateway, catalog-service, inventory-service, notification-service, order-service");
 	}
 
 	private static ComponentSpec app(String name, int port, String... dependsOn) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.trellis.launcher.ConfigMode;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 			else if (command == Command.ENCRYPT && target == null) {
 				target = argument;
 			}
+			else if (command == Command.TRACE && !argument.startsWith("-") && target == null) {
+				target = argument;
+			}
 			else if (command == Command.LOGS && !argument.startsWith("-") && target == null) {
 				target = argument;
 			}
@@ -103,10 +107,23 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 		if (command == Command.ENCRYPT && target == null) {
 			throw new UsageException("encrypt needs the value to encrypt, e.g. ./trellis encrypt 's3cret'");
 		}
+		if (command == Command.TRACE && (target == null || !isUuid(target))) {
+			throw new UsageException("trace needs the id of an order, e.g. ./trellis trace "
+					+ "5f1c2a8e-2b7d-3c1e-9a4f-0d6e8b7c5a21 (the id in POST /api/orders' answer)");
+		}
 		if (command == Command.LOGS && target == null) {
 			throw new UsageException("logs needs an application name, e.g. ./trellis logs gateway");
 		}
 		return new CommandLine(command, detach, Map.copyOf(instances), config, startTimeout, target, scope);
+	}
+
+	private static boolean isUuid(String value) {
+		try {
+			return UUID.fromString(value).toString().equalsIgnoreCase(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static String value(List<String> arguments, int index, String option) {
@@ -180,6 +197,9 @@ record CommandLine(Command command, boolean detach, Map<String, Integer> instanc
 
 		/** Print an access token. */
 		TOKEN("token"),
+
+		/** Print the trace of an order's placement. */
+		TRACE("trace"),
 
 		/** Encrypt a configuration value. */
 		ENCRYPT("encrypt"),

@@ -41,6 +41,8 @@ import dev.trellis.launcher.PlatformException;
 import dev.trellis.launcher.PlatformListener;
 import dev.trellis.launcher.TokenClient;
 import dev.trellis.launcher.Topology;
+import dev.trellis.launcher.TraceTree;
+import dev.trellis.launcher.ZipkinClient;
 import dev.trellis.launcher.process.HealthProbe;
 import dev.trellis.launcher.process.JavaRuntime;
 import dev.trellis.launcher.process.LogFiles;
@@ -130,6 +132,7 @@ public final class TrellisCommand {
 				case ENV -> env();
 				case TOKEN -> token(commandLine.scope());
 				case ENCRYPT -> encrypt(commandLine.target());
+				case TRACE -> trace(commandLine.target());
 				case HELP -> help();
 			};
 		}
@@ -161,6 +164,8 @@ public final class TrellisCommand {
 				                  print an access token of the trellis-cli client (all its scopes by default)
 				  encrypt VALUE   encrypt a value with the running config server's key, printed as
 				                  '{cipher}...' to paste into config-repo/ (quotes included)
+				  trace ORDER_ID  print the trace of an order's placement from Zipkin: a tree of spans
+				                  (gateway, services, Kafka hops) with their durations
 				  help            show this text
 
 				Files: .trellis/state.json, .trellis/logs/, .trellis/data/, .trellis/credentials.properties
@@ -428,6 +433,22 @@ public final class TrellisCommand {
 			String secret = platform.credentials().get(Credentials.TRELLIS_CLI_CLIENT_SECRET);
 			this.out.println(new TokenClient(authServer, TokenClient.CLIENT_ID, secret).accessToken(scope));
 		}
+		return OK;
+	}
+
+	// --- trace ---
+
+	private int trace(String orderId) {
+		URI zipkin = URI.create("http://localhost:" + this.topology.component(Platform.ZIPKIN).defaultPort());
+		Optional<TraceTree> trace = new ZipkinClient(zipkin).orderPlacement(orderId);
+		if (trace.isEmpty()) {
+			this.err.println("trellis: Zipkin at " + zipkin + " has no trace of order " + orderId
+					+ " (yet): spans reach it a few seconds after a request; check the id with GET /api/orders/"
+					+ orderId);
+			return FAILED;
+		}
+		this.out.print(trace.get().render());
+		this.out.println("Open it in Zipkin: " + zipkin + "/zipkin/traces/" + trace.get().traceId());
 		return OK;
 	}
 

@@ -59,6 +59,16 @@ class CommandLineTests {
 	}
 
 	@Test
+	void traceNeedsAnOrderId() {
+		String id = "5f1c2a8e-2b7d-3c1e-9a4f-0d6e8b7c5a21";
+		assertThat(parse("trace", id).target()).isEqualTo(id);
+		assertThatExceptionOfType(CommandLine.UsageException.class).isThrownBy(() -> parse("trace"))
+			.withMessageContaining("./trellis trace");
+		assertThatExceptionOfType(CommandLine.UsageException.class).isThrownBy(() -> parse("trace", "order-42"))
+			.withMessageContaining("the id of an order");
+	}
+
+	@Test
 	void encryptNeedsTheValue() {
 		assertThat(parse("encrypt", "s3cret").target()).isEqualTo("s3cret");
 		assertThatExceptionOfType(CommandLine.UsageException.class).isThrownBy(() -> parse("encrypt"))

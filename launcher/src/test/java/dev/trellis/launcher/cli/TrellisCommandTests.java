@@ -158,7 +158,7 @@ class TrellisCommandTests {
 		assertThat(command.logFile("billing")).isEmpty();
 		assertThat(run("logs", "billing")).isEqualTo(2);
 		assertThat(err())
-			.startsWith("trellis: unknown application 'billing'; known: postgres, redis, kafka, config-server");
+			.startsWith("trellis: unknown application 'billing'; known: postgres, redis, kafka, zipkin, config-server");
 		assertThat(run("logs", "gateway")).isEqualTo(1);
 		assertThat(err()).contains("no log for gateway yet");
 	}

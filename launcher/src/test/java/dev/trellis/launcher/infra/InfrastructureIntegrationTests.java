@@ -19,6 +19,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +41,8 @@ import dev.trellis.launcher.ConfigMode;
 import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.TestPorts;
 import dev.trellis.launcher.Topology;
+import dev.trellis.launcher.TraceTree;
+import dev.trellis.launcher.ZipkinClient;
 import dev.trellis.launcher.process.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,8 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests for {@link PostgresServer}, {@link RedisServer} and
- * {@link KafkaServer} run by a {@link Platform}.
+ * Integration tests for {@link PostgresServer}, {@link RedisServer}, {@link KafkaServer}
+ * and {@link ZipkinServer} run by a {@link Platform}.
  *
  * @author Trellis authors
  */
@@ -137,6 +143,51 @@ class InfrastructureIntegrationTests {
 		assertThat(Ports.accepts(port, Duration.ofMillis(500))).isFalse();
 		assertThat(this.root.resolve(".trellis/data/kafka/logs/.kafka_cleanshutdown")).as("clean shutdown marker")
 			.exists();
+	}
+
+	@Test
+	void zipkinStoresSpansOnTheLoopbackAddressAndStopsWithThePlatform() throws Exception {
+		ComponentSpec standard = Topology.standard().component("zipkin");
+		// The build copies the server jar into this module's target/infra.
+		String jar = Path.of("target/infra/zipkin-server.jar").toAbsolutePath().toString();
+		Topology topology = Topology.builder()
+			.add(withArgument(standard, "--jar", jar).withDefaultPort(TestPorts.next()))
+			.build();
+		int port;
+		try (Platform platform = Platform.builder(this.root)
+			.topology(topology)
+			.config(ConfigMode.NATIVE)
+			.stopTimeout(Duration.ofSeconds(20))
+			.build()) {
+			platform.start();
+			AppProcess zipkin = platform.process("zipkin");
+			port = zipkin.port();
+			assertThat(platform.applicationEnvironment()).containsEntry(Platform.ZIPKIN_BASE_URL,
+					"http://localhost:" + port);
+			assertThat(zipkin.log()).anySatisfy((line) -> assertThat(line).startsWith("TRELLIS-READY zipkin"));
+			URI base = URI.create("http://127.0.0.1:" + port);
+			HttpResponse<String> accepted = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(base.resolve("/api/v2/spans"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("""
+							[{"traceId": "463ac35c9f6413ad", "id": "463ac35c9f6413ad", "name": "post /orders",
+							  "kind": "SERVER", "timestamp": %d, "duration": 1200,
+							  "localEndpoint": {"serviceName": "order-service"}, "tags": {"order.id": "o-1"}}]
+							""".formatted(System.currentTimeMillis() * 1000)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(accepted.statusCode()).isEqualTo(202);
+			ZipkinClient client = new ZipkinClient(base);
+			// Zipkin stores a span a moment after it accepted it.
+			Optional<TraceTree> trace = Optional.empty();
+			for (int attempt = 0; attempt < 20 && trace.isEmpty(); attempt++) {
+				Thread.sleep(250);
+				trace = client.orderPlacement("o-1");
+			}
+			assertThat(trace)
+				.hasValueSatisfying((found) -> assertThat(found.services()).containsExactly("order-service"));
+			assertThat(Ports.accepts(port, Duration.ofMillis(500))).isTrue();
+		}
+		assertThat(Ports.accepts(port, Duration.ofMillis(500))).isFalse();
 	}
 
 	private static ComponentSpec withArgument(ComponentSpec component, String name, String value) {
