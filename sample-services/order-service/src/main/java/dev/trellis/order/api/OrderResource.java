@@ -18,6 +18,8 @@ package dev.trellis.order.api;
 import java.net.URI;
 import java.util.UUID;
 
+import io.micrometer.common.KeyValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * REST resource for orders. The customer of an order is the subject ({@code sub}) of the
@@ -58,6 +61,8 @@ class OrderResource {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	static final String ORDER_ID_TAG = "order.id";
+
 	private final OrderService orders;
 
 	OrderResource(OrderService orders) {
@@ -68,9 +73,10 @@ class OrderResource {
 	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
 	ResponseEntity<OrderResponse> place(
 			@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 255) String idempotencyKey,
-			@RequestBody @Valid OrderRequest request, Authentication caller) {
+			@RequestBody @Valid OrderRequest request, Authentication caller, HttpServletRequest http) {
 		OrderService.Placement placement = this.orders.place(caller.getName(), idempotencyKey, request);
 		OrderResponse order = OrderResponse.from(placement.order());
+		tagOrder(http, order.id());
 		if (!placement.created()) {
 			return ResponseEntity.ok(order);
 		}
@@ -95,8 +101,19 @@ class OrderResource {
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
-	OrderResponse cancel(@PathVariable UUID id, Authentication caller) {
+	OrderResponse cancel(@PathVariable UUID id, Authentication caller, HttpServletRequest http) {
+		tagOrder(http, id);
 		return OrderResponse.from(this.orders.cancel(caller.getName(), id));
+	}
+
+	/**
+	 * Tag the request's observation with the order id: a span tag (high cardinality, so
+	 * never a metric tag) by which {@code ./trellis trace} finds the order's trace in
+	 * Zipkin.
+	 */
+	private static void tagOrder(HttpServletRequest http, UUID id) {
+		ServerHttpObservationFilter.findObservationContext(http)
+			.ifPresent((context) -> context.addHighCardinalityKeyValue(KeyValue.of(ORDER_ID_TAG, id.toString())));
 	}
 
 	@GetMapping
