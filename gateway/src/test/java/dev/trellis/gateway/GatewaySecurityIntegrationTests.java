@@ -70,6 +70,8 @@ class GatewaySecurityIntegrationTests {
 
 	private static final String PRODUCTS = "/api/catalog/products";
 
+	private static final String OPS_PASSWORD = "ops-secret";
+
 	private static final GatewayRoutingIntegrationTests.Upstream catalog = GatewayRoutingIntegrationTests.Upstream
 		.start("catalog");
 
@@ -94,6 +96,7 @@ class GatewaySecurityIntegrationTests {
 		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", catalog::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-server[0].uri", tokens::uri);
 		registry.add("spring.data.redis.port", TestRedis::port);
+		registry.add("trellis.security.ops.password", () -> OPS_PASSWORD);
 		tokens.register(registry);
 	}
 
@@ -215,6 +218,43 @@ class GatewaySecurityIntegrationTests {
 		assertThat(get("/actuator/health", null).getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(get("/actuator/info", null).getStatus()).isEqualTo(HttpStatus.OK);
 		expectProblem(get("/actuator/env", tokens.token("catalog.read")), HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void prometheusAnswersTheOperator() {
+		EntityExchangeResult<String> result = scrape("ops", OPS_PASSWORD);
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(result.getResponseBody()).contains("jvm_memory_used_bytes{").contains("application=\"gateway\"");
+	}
+
+	@Test
+	void prometheusRefusesAnyoneWithoutTheOperatorCredential() {
+		EntityExchangeResult<String> anonymous = get("/actuator/prometheus", null);
+		expectProblem(anonymous, HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+		expectProblem(get("/actuator/prometheus", tokens.token("catalog.read", "catalog.write")),
+				HttpStatus.UNAUTHORIZED);
+		expectProblem(scrape("ops", "wrong"), HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void requestsAreCountedPerRouteAndStatus() {
+		assertThat(get(PRODUCTS, tokens.token("catalog.read")).getStatus()).isEqualTo(HttpStatus.OK);
+		String metrics = scrape("ops", OPS_PASSWORD).getResponseBody();
+		assertThat(metrics.lines()
+			.filter((line) -> line.startsWith("spring_cloud_gateway_requests_seconds_count{"))
+			.filter((line) -> line.contains("routeId=\"catalog\"") && line.contains("httpMethod=\"GET\"")
+					&& line.contains("httpStatusCode=\"200\"")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("application=\"gateway\""));
+	}
+
+	@Test
+	void forwardedRequestsCarryTheTraceContext() {
+		assertThat(get(PRODUCTS, tokens.token("catalog.read")).getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(catalog.lastHeaders().get("Traceparent")).singleElement()
+			.asString()
+			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 	}
 
 	@Test
@@ -365,6 +405,15 @@ class GatewaySecurityIntegrationTests {
 				headers.setBearerAuth(token);
 			}
 		}).exchange().expectBody(String.class).returnResult();
+	}
+
+	private EntityExchangeResult<String> scrape(String username, String password) {
+		return this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth(username, password))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	private EntityExchangeResult<String> post(String path, String token, byte[] body) {

@@ -77,8 +77,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * authorization code with PKCE) with a session for browsers, anonymous health, info and
  * OIDC discovery.
  * <p>
- * Three filter chains, the first that matches a request decides:
+ * Four filter chains, the first that matches a request decides:
  * <ol>
+ * <li>actuator endpoints other than health and info: the operator credential (HTTP
+ * basic), see {@link OpsEndpointsSecurityConfiguration};</li>
  * <li>paths listed in {@code unchecked-paths}: forwarded without looking at the token
  * (the service checks it);</li>
  * <li>a request with an {@code Authorization} header: a resource server request,
@@ -103,7 +105,7 @@ class SecurityConfiguration {
 					? MatchResult.match() : MatchResult.notMatch();
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityWebFilterChain uncheckedPathsSecurityWebFilterChain(ServerHttpSecurity http,
 			GatewaySecurityProperties properties) {
 		List<String> paths = properties.getUncheckedPaths();
@@ -118,7 +120,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	SecurityWebFilterChain bearerTokenSecurityWebFilterChain(ServerHttpSecurity http,
 			GatewaySecurityProperties properties, ProblemDetailWriter problemDetailWriter) {
 		BearerTokenProblemHandler problems = new BearerTokenProblemHandler(problemDetailWriter);
@@ -133,7 +135,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 	SecurityWebFilterChain browserSecurityWebFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
 			ProblemDetailWriter problemDetailWriter,
 			ObjectProvider<ReactiveClientRegistrationRepository> clientRegistrations,
