@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=exposed", "trellis.config.import.enabled=false",
 				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
-				"management.endpoints.web.exposure.include=health,info,env,configprops",
+				"management.endpoints.web.exposure.include=health,info,env,configprops,prometheus",
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:1/oauth2/jwks",
 				"OPS_PASSWORD=" + ActuatorSecurityIntegrationTests.OPS_PASSWORD,
 				"database.password=" + ActuatorSecurityIntegrationTests.SECRET })
@@ -66,6 +66,25 @@ class ActuatorSecurityIntegrationTests {
 			.valueEquals("WWW-Authenticate", "Basic realm=\"trellis-ops\"")
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void prometheusIsUnauthorizedForAnonymousCaller() {
+		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void prometheusAnswersTheOperatorWithMetersTaggedByApplication() {
+		String body = this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("ops", OPS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains("jvm_memory_used_bytes{").contains("application=\"exposed\"");
 	}
 
 	@Test
