@@ -15,6 +15,8 @@
  */
 package dev.trellis.autoconfigure.messaging;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,30 @@ class MessagingAutoConfigurationTests {
 			assertThat(context.getEnvironment().getProperty("spring.cloud.stream.default.consumer.max-attempts"))
 				.isEqualTo("3");
 		});
+	}
+
+	@Test
+	void sendsAndReceivesAreObservedByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getEnvironment().getProperty("spring.cloud.stream.kafka.binder.enable-observation"))
+				.isEqualTo("true");
+			assertThat(context.getEnvironment().getProperty("spring.kafka.template.observation-enabled"))
+				.isEqualTo("true");
+			assertThat(context.getEnvironment().getProperty("spring.kafka.listener.observation-enabled"))
+				.isEqualTo("true");
+		});
+	}
+
+	@Test
+	void outboxTracingFollowsTheTracer() {
+		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP)
+			.withBean(Propagator.class, () -> Propagator.NOOP)
+			.run((context) -> assertThat(context).hasSingleBean(MicrometerOutboxTracing.class));
+	}
+
+	@Test
+	void noOutboxTracingWithoutATracer() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(OutboxTracing.class));
 	}
 
 	@Test

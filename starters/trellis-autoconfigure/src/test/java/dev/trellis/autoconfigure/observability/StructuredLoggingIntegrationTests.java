@@ -19,6 +19,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +46,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.cloud.config.enabled=false", "eureka.client.enabled=false",
 				"logging.structured.format.console=ecs" })
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // closing it resets logging for the next test's context
 class StructuredLoggingIntegrationTests {
 
 	private static final Log logger = LogFactory.getLog(StructuredLoggingIntegrationTests.class);
 
 	@Autowired
 	private Tracer tracer;
+
+	@AfterAll
+	static void plainLogsForTheNextTests() {
+		// Boot hands the format to Logback as a system property, which would outlive
+		// this test's context and turn every later test's log into JSON.
+		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+	}
 
 	@Test
 	void ecsLinesCarryTheTraceAndSpanIds(CapturedOutput output) {
