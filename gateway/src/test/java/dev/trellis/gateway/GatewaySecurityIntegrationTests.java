@@ -408,7 +408,11 @@ class GatewaySecurityIntegrationTests {
 	}
 
 	private EntityExchangeResult<String> scrape(String username, String password) {
-		return this.client.get()
+		// A scrape is larger than the client's default buffer of 256 KB.
+		return this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.headers((headers) -> headers.setBasicAuth(username, password))
 			.exchange()
