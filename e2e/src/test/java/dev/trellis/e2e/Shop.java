@@ -271,6 +271,19 @@ final class Shop {
 	}
 
 	/**
+	 * Returns how many events of a service's outbox are not published yet, from its
+	 * {@code trellis.outbox.backlog} gauge.
+	 * @param service the instance asked (instances share their database)
+	 * @return the backlog
+	 */
+	long outboxBacklog(AppProcess service) {
+		HttpResponse<String> response = ops(service, "/actuator/metrics/trellis.outbox.backlog");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<Number> values = JsonPath.read(response.body(), "$.measurements[?(@.statistic == 'VALUE')].value");
+		return values.get(0).longValue();
+	}
+
+	/**
 	 * Sends a request through the gateway, again after a pause while the gateway answers
 	 * 429: the test's own requests share the rate limit of one principal.
 	 */
