@@ -21,13 +21,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for tracing in every Trellis app: spans of actuator requests and
  * registry traffic are not exported ({@link HousekeepingSpanFilter}), unless
- * {@code trellis.tracing.export-housekeeping} is {@code true}. Everything else (Brave,
+ * {@code trellis.tracing.export-housekeeping} is {@code true}; servlet apps log one line
+ * per request and answer with its trace id ({@link RequestLogFilter}, unless
+ * {@code trellis.web.request-log.enabled} is {@code false}). Everything else (Brave,
  * propagation, the Zipkin reporter, sampling) is Spring Boot's, configured in
  * {@code config-repo/application.yml}.
  *
@@ -36,13 +42,35 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration")
 @ConditionalOnClass(SpanExportingPredicate.class)
-@ConditionalOnBooleanProperty(name = "trellis.tracing.export-housekeeping", havingValue = false, matchIfMissing = true)
 public final class TracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "trellis.tracing.export-housekeeping", havingValue = false,
+			matchIfMissing = true)
 	HousekeepingSpanFilter housekeepingSpanFilter() {
 		return new HousekeepingSpanFilter();
+	}
+
+	/**
+	 * One log line per request, and the trace id in the response
+	 * ({@link RequestLogFilter}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(OncePerRequestFilter.class)
+	@ConditionalOnBooleanProperty(name = "trellis.web.request-log.enabled", matchIfMissing = true)
+	static class RequestLogConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+			FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(
+					new RequestLogFilter());
+			registration.setOrder(RequestLogFilter.ORDER);
+			return registration;
+		}
+
 	}
 
 }
