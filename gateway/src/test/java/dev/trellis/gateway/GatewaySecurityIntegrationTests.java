@@ -258,6 +258,16 @@ class GatewaySecurityIntegrationTests {
 	}
 
 	@Test
+	void answerNamesTheTraceOfTheForwardedRequest() {
+		EntityExchangeResult<String> result = get(PRODUCTS, tokens.token("catalog.read"));
+		String traceId = result.getResponseHeaders().getFirst("X-Trace-Id");
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		assertThat(catalog.lastHeaders().get("Traceparent")).singleElement()
+			.asString()
+			.startsWith("00-" + traceId + "-");
+	}
+
+	@Test
 	void discoveryAndKeysAreAnonymous() {
 		EntityExchangeResult<String> discovery = get("/.well-known/openid-configuration", null);
 		assertThat(discovery.getStatus()).isEqualTo(HttpStatus.OK);
