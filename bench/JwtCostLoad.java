@@ -30,11 +30,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Load generator of bench/jwt-cost.sh: GETs each target in alternating rounds with a
- * fixed number of concurrent clients, and prints a Markdown table of requests per second
- * and latency per target. Loopback only; each round is bounded in time and in requests.
+ * Load generator of bench/jwt-cost.sh and bench/tracing-cost.sh: GETs each target in
+ * alternating rounds with a fixed number of concurrent clients, and prints a Markdown
+ * table of requests per second and latency per target. Loopback only; each round is
+ * bounded in time and in requests.
  * <p>
- * {@code java bench/JwtCostLoad.java <token> <rounds> <seconds> <concurrency> name=url...}
+ * {@code java [-Dbench.cost=<what the first target adds>] bench/JwtCostLoad.java <token> <rounds> <seconds> <concurrency> name=url...}
+ * <p>
+ * With two targets, the ratio line says what the first one's difference costs: "the
+ * check" unless {@code bench.cost} names it.
  *
  * @author Trellis
  */
@@ -140,9 +144,10 @@ public final class JwtCostLoad {
 		if (values.size() == 2) {
 			System.out.println();
 			System.out.printf(Locale.ROOT,
-					"Ratio %s / %s: %.2f of the throughput (the check costs %.0f%% of requests per second), "
+					"Ratio %s / %s: %.2f of the throughput (%s costs %.0f%% of requests per second), "
 							+ "p50 %+.2f ms, p99 %+.2f ms.%n",
 					nameAt(totals, 0), nameAt(totals, 1), values.get(0).perSecond() / values.get(1).perSecond(),
+					System.getProperty("bench.cost", "the check"),
 					100 * (1 - values.get(0).perSecond() / values.get(1).perSecond()),
 					values.get(0).percentile(0.50) - values.get(1).percentile(0.50),
 					values.get(0).percentile(0.99) - values.get(1).percentile(0.99));
