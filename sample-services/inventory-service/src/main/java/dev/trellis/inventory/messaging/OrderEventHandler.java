@@ -110,6 +110,7 @@ public class OrderEventHandler {
 		catch (InsufficientStockException ex) {
 			// The reservation's savepoint is rolled back: nothing was taken.
 			append(orderId, StockRejected.TYPE, new StockRejected(orderId, ex.getMessage(), ex.getSkus()));
+			logger.info("Order " + orderId + ": stock rejected, short of " + String.join(", ", ex.getSkus()));
 			return;
 		}
 		catch (ReservationConflictException ex) {
@@ -125,10 +126,13 @@ public class OrderEventHandler {
 			return;
 		}
 		append(orderId, StockReserved.TYPE, new StockReserved(orderId));
+		logger.info("Order " + orderId + ": stock reserved");
 	}
 
 	private void cancelled(OrderCancelled event) {
-		this.reservations.cancel(event.requiredOrderId());
+		UUID orderId = event.requiredOrderId();
+		this.reservations.cancel(orderId);
+		logger.info("Order " + orderId + ": cancelled, its reservation released");
 	}
 
 	private void append(UUID orderId, String type, Object data) {

@@ -21,6 +21,8 @@ import java.util.Currency;
 import java.util.UUID;
 
 import dev.trellis.notification.domain.Notification;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,8 @@ class OrderNotifications {
 	static final String ORDER_REJECTED = "ORDER_REJECTED";
 
 	static final String ORDER_CANCELLED = "ORDER_CANCELLED";
+
+	private static final Log logger = LogFactory.getLog(OrderNotifications.class);
 
 	private final JdbcAggregateTemplate jdbc;
 
@@ -63,6 +67,7 @@ class OrderNotifications {
 		// An insert, not a save: the identity is assigned here, so Spring Data would
 		// take the notification for an existing one and update nothing.
 		this.jdbc.insert(new Notification(UUID.randomUUID(), orderId, customer, type, message, at));
+		logger.info("Order " + orderId + ": notified its customer, " + type);
 	}
 
 	/**

@@ -79,6 +79,7 @@ class OrderSettlement {
 		}
 		Order order = this.orders.findById(orderId).orElseThrow();
 		this.events.announce(order);
+		logger.info("Order " + orderId + ": " + status + " by the inventory's answer");
 		return true;
 	}
 
