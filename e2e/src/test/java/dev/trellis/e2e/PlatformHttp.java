@@ -197,6 +197,22 @@ public final class PlatformHttp {
 	}
 
 	/**
+	 * GET plain text (such as a Prometheus scrape) from a URL with basic credentials.
+	 * @param url the URL
+	 * @param user the user name
+	 * @param password the password
+	 * @return the response
+	 */
+	public HttpResponse<String> getText(URI url, String user, String password) {
+		return send(HttpRequest.newBuilder(url)
+			.timeout(TIMEOUT)
+			.header("Accept", "text/plain")
+			.header("Authorization", basic(user, password))
+			.GET()
+			.build());
+	}
+
+	/**
 	 * POST plain text to a URL with basic credentials, or none when {@code user} is
 	 * {@code null}.
 	 * @param url the URL
