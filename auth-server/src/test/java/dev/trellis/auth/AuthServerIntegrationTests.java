@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"TRELLIS_CLI_CLIENT_SECRET=" + AuthServerTestSupport.CLI_SECRET,
 				"ORDER_SERVICE_CLIENT_SECRET=" + AuthServerTestSupport.ORDER_SERVICE_SECRET,
 				"TRELLIS_WEB_CLIENT_SECRET=test-web-secret",
-				"AUTH_KEYSTORE_PASSWORD=" + AuthServerTestSupport.KEYSTORE_PASSWORD })
+				"AUTH_KEYSTORE_PASSWORD=" + AuthServerTestSupport.KEYSTORE_PASSWORD,
+				"trellis.security.ops.password=ops-secret" })
 class AuthServerIntegrationTests {
 
 	private static final String ISSUER = "http://localhost:9000";
@@ -198,6 +199,22 @@ class AuthServerIntegrationTests {
 		assertThat(response).bodyJson().isLenientlyEqualTo("""
 				{"status": 401, "title": "Unauthorized", "instance": "/actuator/env"}
 				""");
+	}
+
+	@Test
+	void prometheusAnswersTheOperator() {
+		RestTestClientResponse response = RestTestClientResponse.from(this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("ops", "ops-secret"))
+			.exchange());
+		assertThat(response).hasStatusOk();
+		assertThat(response).bodyText().contains("application=\"auth-server\"");
+	}
+
+	@Test
+	void prometheusRefusesAnyoneWithoutTheOperatorCredential() {
+		RestTestClientResponse response = get("/actuator/prometheus");
+		assertThat(response).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test

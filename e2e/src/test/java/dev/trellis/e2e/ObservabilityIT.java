@@ -115,8 +115,8 @@ class ObservabilityIT {
 	}
 
 	@Test
-	void everyServiceExposesItsMetricsToPrometheus() {
-		for (String name : List.of("gateway", "order-service", "catalog-service", "inventory-service",
+	void everyServiceAndTheAuthServerExposeTheirMetricsToPrometheus() {
+		for (String name : List.of("gateway", "auth-server", "order-service", "catalog-service", "inventory-service",
 				"notification-service")) {
 			String scrape = scrape(this.platform.process(name));
 			assertThat(scrape).as(name)

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.trellis.autoconfigure.security.ServiceSecurityAutoConfiguration;
+import dev.trellis.autoconfigure.security.TrellisSecurityProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -75,9 +78,21 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The exposed actuator endpoints, as in every Trellis service: health and info for
+	 * anyone, the others (metrics, the Prometheus scrape) for the operator credential
+	 * only. First, so that the login page never answers for them.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain managementSecurityFilterChain(HttpSecurity http, TrellisSecurityProperties properties)
+			throws Exception {
+		return ServiceSecurityAutoConfiguration.managementSecurityFilterChain(http, properties);
+	}
+
+	/**
 	 * Everything else: the login page, health and info for probes and the launcher; no
-	 * other actuator endpoint, even if one were exposed by mistake. A browser that is not
-	 * signed in goes to the login page, any other client gets a 401 problem.
+	 * other actuator endpoint (one that is not exposed). A browser that is not signed in
+	 * goes to the login page, any other client gets a 401 problem.
 	 */
 	@Bean
 	@Order(2)
