@@ -17,6 +17,7 @@ package dev.trellis.order;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The parts of catalog-service, inventory-service and the auth server that the order
@@ -68,6 +71,31 @@ final class DownstreamStub implements AutoCloseable {
 		this.server.createContext("/products/", this::product);
 		this.server.createContext("/reservations", this::reservation);
 		this.server.start();
+	}
+
+	/**
+	 * Start a stub on a free port.
+	 * @return the running stub
+	 */
+	static DownstreamStub start() {
+		try {
+			return new DownstreamStub();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Make the stub the one instance of the catalog and of the inventory, and the auth
+	 * server's token endpoint, for an application under test (there is no registry in
+	 * tests: the load balancer finds both services at the stub).
+	 * @param registry the test's dynamic properties
+	 */
+	void registerAsDownstreams(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", this::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", this::url);
+		registry.add("spring.security.oauth2.client.provider.trellis.token-uri", () -> url() + "/oauth2/token");
 	}
 
 	String url() {

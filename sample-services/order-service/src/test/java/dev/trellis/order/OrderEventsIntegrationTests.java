@@ -15,8 +15,6 @@
  */
 package dev.trellis.order;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +91,7 @@ class OrderEventsIntegrationTests {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-	private static final DownstreamStub downstreams = startDownstreams();
+	private static final DownstreamStub downstreams = DownstreamStub.start();
 
 	@LocalServerPort
 	private int port;
@@ -110,10 +108,7 @@ class OrderEventsIntegrationTests {
 
 	@DynamicPropertySource
 	static void downstreams(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", downstreams::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", downstreams::url);
-		registry.add("spring.security.oauth2.client.provider.trellis.token-uri",
-				() -> downstreams.url() + "/oauth2/token");
+		downstreams.registerAsDownstreams(registry);
 	}
 
 	@BeforeEach
@@ -352,15 +347,6 @@ class OrderEventsIntegrationTests {
 
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static DownstreamStub startDownstreams() {
-		try {
-			return new DownstreamStub();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -61,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OrderServiceFailoverIntegrationTests {
 
-	private static final DownstreamStub downstreams = startDownstreams();
+	private static final DownstreamStub downstreams = DownstreamStub.start();
 
 	private static final String GONE = "http://localhost:" + freePort();
 
@@ -114,15 +114,6 @@ class OrderServiceFailoverIntegrationTests {
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static DownstreamStub startDownstreams() {
-		try {
-			return new DownstreamStub();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

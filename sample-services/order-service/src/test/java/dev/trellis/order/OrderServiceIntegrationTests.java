@@ -15,8 +15,6 @@
  */
 package dev.trellis.order;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -82,7 +80,7 @@ class OrderServiceIntegrationTests {
 			{"lines": [{"sku": "TRL-MUG-001", "quantity": 1}]}
 			""";
 
-	private static final DownstreamStub downstreams = startDownstreams();
+	private static final DownstreamStub downstreams = DownstreamStub.start();
 
 	private static boolean warmedUp;
 
@@ -107,11 +105,7 @@ class OrderServiceIntegrationTests {
 
 	@DynamicPropertySource
 	static void downstreams(DynamicPropertyRegistry registry) {
-		// No registry in tests: the load balancer finds both services at the stub.
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", downstreams::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", downstreams::url);
-		registry.add("spring.security.oauth2.client.provider.trellis.token-uri",
-				() -> downstreams.url() + "/oauth2/token");
+		downstreams.registerAsDownstreams(registry);
 	}
 
 	@BeforeEach
@@ -479,15 +473,6 @@ class OrderServiceIntegrationTests {
 
 	private long count(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-	}
-
-	private static DownstreamStub startDownstreams() {
-		try {
-			return new DownstreamStub();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -15,8 +15,6 @@
  */
 package dev.trellis.order;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -66,7 +64,7 @@ class OrderServiceTestcontainersIntegrationTests {
 	@ServiceConnection
 	static KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
 
-	private static final DownstreamStub downstreams = startDownstreams();
+	private static final DownstreamStub downstreams = DownstreamStub.start();
 
 	@LocalServerPort
 	private int port;
@@ -76,10 +74,7 @@ class OrderServiceTestcontainersIntegrationTests {
 
 	@DynamicPropertySource
 	static void downstreams(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", downstreams::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", downstreams::url);
-		registry.add("spring.security.oauth2.client.provider.trellis.token-uri",
-				() -> downstreams.url() + "/oauth2/token");
+		downstreams.registerAsDownstreams(registry);
 	}
 
 	@AfterAll
@@ -112,15 +107,6 @@ class OrderServiceTestcontainersIntegrationTests {
 
 	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
 		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static DownstreamStub startDownstreams() {
-		try {
-			return new DownstreamStub();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
