@@ -57,9 +57,12 @@ public class RequestLogWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		Optional<String> traceId = traceId(exchange);
-		// Set now: a header cannot be added once the response is committed. A service's
-		// own X-Trace-Id, copied from the proxied response, names the same trace.
-		traceId.ifPresent((id) -> exchange.getResponse().getHeaders().set(TRACE_ID_HEADER, id));
+		// Just before the response is committed, replacing the X-Trace-Id copied from the
+		// proxied response (the service's own, of the same trace): one value, always.
+		traceId.ifPresent((id) -> exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(TRACE_ID_HEADER, id);
+			return Mono.empty();
+		}));
 		long start = System.nanoTime();
 		return chain.filter(exchange).doFinally((signal) -> log(exchange, traceId, start));
 	}
