@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the Trellis authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.trellis.deploy.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The project's files around {@code docker-compose.yml}, read as Compose and the config
+ * server read them. Tests run in the deploy module's directory.
+ *
+ * @author Trellis authors
+ */
+final class ProjectFiles {
+
+	static final Path ROOT = Path.of("..");
+
+	static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
+
+	static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
+
+	static final Path GITIGNORE = ROOT.resolve(".gitignore");
+
+	static final Path CONFIG_REPO = ROOT.resolve("config-repo");
+
+	static final Path POSTGRES_INIT = ROOT.resolve("deploy/docker/postgres/init-databases.sh");
+
+	/** The config server configures itself from its own file, not from config-repo/. */
+	static final Path CONFIG_SERVER_CONFIG = ROOT.resolve("config-server/src/main/resources/application.yml");
+
+	/**
+	 * What trellis-autoconfigure adds to every app but the config server before its
+	 * configuration is loaded, with the environment variables it reads.
+	 */
+	static final Path PLATFORM_DEFAULTS = ROOT.resolve(
+			"starters/trellis-autoconfigure/src/main/java/dev/trellis/autoconfigure/env/PlatformDefaultsEnvironmentPostProcessor.java");
+
+	private ProjectFiles() {
+	}
+
+	static String read(Path path) {
+		try {
+			return Files.readString(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Every document of a YAML file, merge keys ({@code <<: *anchor}) applied as Compose
+	 * applies them.
+	 * @param path the file
+	 * @return the documents, in order
+	 */
+	static List<Map<String, Object>> yamlDocuments(Path path) {
+		List<Map<String, Object>> documents = new ArrayList<>();
+		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(path))) {
+			if (document != null) {
+				documents.add(map(document, path.toString()));
+			}
+		}
+		return documents;
+	}
+
+	static Map<String, Object> yaml(Path path) {
+		List<Map<String, Object>> documents = yamlDocuments(path);
+		if (documents.size() != 1) {
+			throw new AssertionError(path + " has " + documents.size() + " documents, expected one");
+		}
+		return documents.get(0);
+	}
+
+	/**
+	 * The {@code NAME=value} lines of an env file, in order; comments and blank lines
+	 * left out.
+	 * @param path the file
+	 * @return the values by name
+	 */
+	static Map<String, String> envFile(Path path) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String line : read(path).lines().toList()) {
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			int equals = trimmed.indexOf('=');
+			if (equals < 1) {
+				throw new AssertionError(path + ": not NAME=value: " + line);
+			}
+			values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+		}
+		return values;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object value, String where) {
+		if (!(value instanceof Map)) {
+			throw new AssertionError(where + " is not a mapping: " + value);
+		}
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> list(Object value, String where) {
+		if (!(value instanceof List)) {
+			throw new AssertionError(where + " is not a list: " + value);
+		}
+		return (List<Object>) value;
+	}
+
+}
