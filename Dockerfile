@@ -52,7 +52,8 @@ RUN app="$(basename "${JAR}" .jar)" && train-aot-cache "${app}"
 # 4. The image.
 FROM app
 COPY --from=aot-training /app/app.aot ./
-USER trellis
+# The user "trellis" by number: Kubernetes' runAsNonRoot can only verify a numeric user.
+USER 10001:10001
 # The heap is a share of the container's memory limit, never a fixed -Xmx: a limit set
 # by compose or Kubernetes resizes it. 60 % leaves room for what is not heap (metaspace,
 # code cache, threads, direct buffers: about 150 MB for these apps, docs/deployment.md).
