@@ -51,12 +51,20 @@ class KubernetesProfileTests {
 
 	private final List<ComponentSpec> apps = Workloads.apps();
 
-	private final Kustomization base = Kustomization.load(KubernetesFiles.BASE);
+	private final Kustomization local = Kustomization.load(KubernetesFiles.LOCAL);
 
-	private final List<Manifest> baseManifests = KubernetesFiles.resources(this.base);
+	private final List<Manifest> localManifests = KubernetesFiles.resources(this.local);
 
-	private final List<Service> localServices = KubernetesFiles
-		.objects(KubernetesFiles.resources(Kustomization.load(KubernetesFiles.LOCAL)), Service.class);
+	private final List<Service> localServices = KubernetesFiles.objects(this.localManifests, Service.class);
+
+	@Test
+	void theLocalOverlaySendsSpansToItsZipkin() {
+		for (ComponentSpec app : this.apps) {
+			if (AppConfiguration.isConfigClient(app)) {
+				assertThat(environment(app)).as(app.name()).containsKey("ZIPKIN_BASE_URL");
+			}
+		}
+	}
 
 	@Test
 	void everyAddressAnAppIsGivenIsAServiceOfTheLocalOverlay() {
@@ -133,8 +141,8 @@ class KubernetesProfileTests {
 	}
 
 	private Map<String, String> environment(ComponentSpec app) {
-		Container container = Workloads.appContainer(Workloads.deployment(this.baseManifests, app));
-		return Workloads.literalEnvironment(container, this.base);
+		Container container = Workloads.appContainer(Workloads.deployment(this.localManifests, app));
+		return Workloads.literalEnvironment(container, this.local);
 	}
 
 	private ComponentSpec app(String name) {

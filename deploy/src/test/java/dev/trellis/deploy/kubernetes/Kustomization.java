@@ -32,10 +32,13 @@ import java.util.Map;
  * @param generatedConfigMaps the names of the ConfigMaps its configMapGenerator makes
  * @param generatorFiles the files its generators read
  * @param generatorLiterals the literals of its generators, by ConfigMap name
+ * @param replacedConfigMaps the ConfigMaps of a base it generates anew ({@code behavior:
+ * replace}) rather than adds to
  * @author Trellis authors
  */
 record Kustomization(Path directory, List<Path> resources, List<Patch> patches, List<String> generatedConfigMaps,
-		List<Path> generatorFiles, Map<String, Map<String, String>> generatorLiterals) {
+		List<Path> generatorFiles, Map<String, Map<String, String>> generatorLiterals,
+		List<String> replacedConfigMaps) {
 
 	static final String FILE_NAME = "kustomization.yaml";
 
@@ -54,9 +57,13 @@ record Kustomization(Path directory, List<Path> resources, List<Patch> patches, 
 		List<String> generated = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		Map<String, Map<String, String>> literals = new LinkedHashMap<>();
+		List<String> replaced = new ArrayList<>();
 		for (Map<String, Object> generator : KubernetesFiles.maps(yaml.get("configMapGenerator"))) {
 			String name = (String) generator.get("name");
 			generated.add(name);
+			if ("replace".equals(generator.get("behavior"))) {
+				replaced.add(name);
+			}
 			KubernetesFiles.strings(generator.get("files"))
 				.forEach((file) -> files.add(directory.resolve(file.substring(file.indexOf('=') + 1)).normalize()));
 			Map<String, String> values = new LinkedHashMap<>();
@@ -66,7 +73,7 @@ record Kustomization(Path directory, List<Path> resources, List<Patch> patches, 
 			}
 			literals.put(name, values);
 		}
-		return new Kustomization(directory, resources, patches, generated, files, literals);
+		return new Kustomization(directory, resources, patches, generated, files, literals, replaced);
 	}
 
 	/**

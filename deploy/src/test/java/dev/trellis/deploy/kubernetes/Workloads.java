@@ -156,6 +156,9 @@ final class Workloads {
 		// wins.
 		for (Kustomization each : chain) {
 			Map<String, String> values = each.generatorLiterals().get(configMap);
+			if (each.replacedConfigMaps().contains(configMap)) {
+				literals.clear();
+			}
 			if (values != null) {
 				literals.putAll(values);
 			}
