@@ -203,16 +203,16 @@ class SecurityIT {
 	void burstOverTheRateLimitIsTooManyRequestsThenAllowedAgain(PlatformHttp http) {
 		Map<String, String> authorization = Map.of("Authorization", "Bearer " + http.token());
 		List<HttpResponse<String>> responses = new ArrayList<>();
-		// 300 requests sent at once: past the local bucket of 80 refilled at 40/s
-		// (config-repo/gateway-local.yml) however slowly the service answers, since the
-		// limit is checked when a request arrives. (Batches that each wait for their
-		// answers leave a slow machine time to refill.) Bounded, loopback only.
-		List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
-		for (int i = 0; i < 300; i++) {
-			futures.add(http.gatewayAsync(PRODUCT, authorization));
+		List<HttpResponse<String>> limited = List.of();
+		// Up to three bursts: the limiter fails open when Redis does not answer within
+		// its
+		// timeout (config-repo/gateway-local.yml), which a two-core machine running other
+		// builds beside the platform was seen to cause for a whole burst.
+		for (int burst = 0; burst < 3 && limited.isEmpty(); burst++) {
+			List<HttpResponse<String>> answers = burst(http, authorization);
+			responses.addAll(answers);
+			limited = answers.stream().filter((r) -> r.statusCode() == 429).toList();
 		}
-		futures.forEach((future) -> responses.add(future.join()));
-		List<HttpResponse<String>> limited = responses.stream().filter((r) -> r.statusCode() == 429).toList();
 		assertThat(limited).isNotEmpty();
 		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).isIn(200, 429));
 		HttpResponse<String> tooMany = limited.get(0);
@@ -223,6 +223,20 @@ class SecurityIT {
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> http.gateway(PRODUCT, authorization).statusCode() == 200);
+	}
+
+	/**
+	 * Sends 300 requests at once: past the local bucket of 80 refilled at 40/s
+	 * (config-repo/gateway-local.yml) however slowly the service answers, since the limit
+	 * is checked when a request arrives. (Batches that each wait for their answers leave
+	 * a slow machine time to refill.) Bounded, loopback only.
+	 */
+	private static List<HttpResponse<String>> burst(PlatformHttp http, Map<String, String> authorization) {
+		List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			futures.add(http.gatewayAsync(PRODUCT, authorization));
+		}
+		return futures.stream().map(CompletableFuture::join).toList();
 	}
 
 	@Test
