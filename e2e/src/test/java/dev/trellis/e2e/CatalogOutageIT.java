@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.trellis.launcher.AppProcess;
@@ -62,7 +63,8 @@ class CatalogOutageIT {
 		assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
 		assertThat(priceSource(live)).isEqualTo("LIVE");
 		forgetPrice(platform, UNSEEN);
-		List<AppProcess> catalog = platform.instances("catalog-service");
+		// The running instances only: earlier tests leave stopped ones in the list.
+		List<AppProcess> catalog = platform.instances("catalog-service").stream().filter(AppProcess::isAlive).toList();
 		catalog.forEach(AppProcess::kill);
 		try {
 			HttpResponse<String> lastKnown = shop.quote(Shop.lines(SEEN, 2));
@@ -81,7 +83,11 @@ class CatalogOutageIT {
 			assertThat(unknown.headers().firstValue("Retry-After")).isPresent();
 		}
 		finally {
-			catalog.forEach(platform::restart);
+			// All at once: each waits for its own health.
+			catalog.stream()
+				.map((instance) -> CompletableFuture.runAsync(() -> platform.restart(instance)))
+				.toList()
+				.forEach(CompletableFuture::join);
 		}
 		assertThat(awaitLivePrice(shop)).isEqualTo("LIVE");
 	}
