@@ -40,6 +40,8 @@ final class ProjectFiles {
 
 	static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
 
+	static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
+
 	static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
 
 	static final Path GITIGNORE = ROOT.resolve(".gitignore");
