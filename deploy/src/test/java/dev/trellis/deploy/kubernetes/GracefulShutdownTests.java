@@ -69,15 +69,20 @@ class GracefulShutdownTests {
 	}
 
 	@Test
-	void terminationGracePeriodOutlastsThePauseAndTheShutdownTimeout() {
+	void terminationGracePeriodOutlastsThePauseTheDeregistrationDelayAndTheShutdownTimeout() {
 		for (ComponentSpec app : this.apps) {
 			Duration timeout = configuration(app).get("spring.lifecycle.timeout-per-shutdown-phase")
 				.map(DurationStyle::detectAndParse)
 				.orElse(BOOT_DEFAULT_SHUTDOWN_TIMEOUT);
+			// A service keeps serving this long after it left Eureka, before its web
+			// server's graceful shutdown starts (trellis-autoconfigure, default none).
+			Duration deregistrationDelay = configuration(app).get("trellis.service.shutdown.deregistration-delay")
+				.map(DurationStyle::detectAndParse)
+				.orElse(Duration.ZERO);
 			PodSpec pod = deployment(app).getSpec().getTemplate().getSpec();
 			// The grace period counts from the start of preStop; SIGKILL comes at its
 			// end.
-			long needed = preStopSeconds(app) + timeout.toSeconds();
+			long needed = preStopSeconds(app) + deregistrationDelay.toSeconds() + timeout.toSeconds();
 			assertThat(pod.getTerminationGracePeriodSeconds()).as(app.name() + " terminationGracePeriodSeconds")
 				.isGreaterThan(needed);
 		}
