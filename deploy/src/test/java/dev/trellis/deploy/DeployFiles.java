@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @author Trellis authors
  */
-final class DeployFiles {
+public final class DeployFiles {
 
 	/** The uid every dashboard names its datasource by. */
 	static final String DATASOURCE_UID = "trellis-prometheus";
@@ -73,7 +73,7 @@ final class DeployFiles {
 		return JSON.readValue(read(path), Map.class);
 	}
 
-	static String read(Path path) {
+	public static String read(Path path) {
 		try {
 			return Files.readString(path);
 		}

@@ -40,11 +40,7 @@ class PrometheusConfigTests {
 
 	private final Map<String, Object> config = DeployFiles.yaml(DeployFiles.PROMETHEUS_CONFIG);
 
-	private final List<ComponentSpec> apps = Topology.standard()
-		.components()
-		.stream()
-		.filter((component) -> component.kind() == ComponentSpec.Kind.APPLICATION)
-		.toList();
+	private final List<ComponentSpec> apps = Topology.standard().applications();
 
 	@Test
 	void theTopologyHasTheAppsOfThePlatform() {

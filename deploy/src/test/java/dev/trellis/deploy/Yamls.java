@@ -24,13 +24,13 @@ import java.util.Map;
  *
  * @author Trellis authors
  */
-final class Yamls {
+public final class Yamls {
 
 	private Yamls() {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> map(Object value, String where) {
+	public static Map<String, Object> map(Object value, String where) {
 		if (!(value instanceof Map)) {
 			throw new AssertionError(where + " is not a mapping: " + value);
 		}
@@ -38,26 +38,26 @@ final class Yamls {
 	}
 
 	@SuppressWarnings("unchecked")
-	static List<Object> list(Object value, String where) {
+	public static List<Object> list(Object value, String where) {
 		if (!(value instanceof List)) {
 			throw new AssertionError(where + " is not a list: " + value);
 		}
 		return (List<Object>) value;
 	}
 
-	static Map<String, Object> map(Map<String, Object> parent, String key, String where) {
+	public static Map<String, Object> map(Map<String, Object> parent, String key, String where) {
 		return map(parent.get(key), where + "." + key);
 	}
 
-	static List<Object> list(Map<String, Object> parent, String key, String where) {
+	public static List<Object> list(Map<String, Object> parent, String key, String where) {
 		return list(parent.get(key), where + "." + key);
 	}
 
-	static List<Object> listOrEmpty(Map<String, Object> parent, String key, String where) {
+	public static List<Object> listOrEmpty(Map<String, Object> parent, String key, String where) {
 		return parent.containsKey(key) ? list(parent, key, where) : List.of();
 	}
 
-	static String string(Map<String, Object> parent, String key, String where) {
+	public static String string(Map<String, Object> parent, String key, String where) {
 		Object value = parent.get(key);
 		if (!(value instanceof String text)) {
 			throw new AssertionError(where + "." + key + " is not a string: " + value);

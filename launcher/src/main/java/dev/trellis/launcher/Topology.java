@@ -122,6 +122,19 @@ public final class Topology {
 	}
 
 	/**
+	 * Returns the applications (the Spring Boot apps, not the infrastructure) in the
+	 * order they were declared: what an image, a compose service or a Deployment exists
+	 * for.
+	 * @return the applications
+	 */
+	public List<ComponentSpec> applications() {
+		return this.components.values()
+			.stream()
+			.filter((component) -> component.kind() == ComponentSpec.Kind.APPLICATION)
+			.toList();
+	}
+
+	/**
 	 * Returns the component names in the order they were declared.
 	 * @return the names
 	 */

@@ -44,6 +44,13 @@ class TopologyTests {
 	}
 
 	@Test
+	void applicationsAreTheSpringBootAppsWithoutTheInfrastructure() {
+		assertThat(Topology.standard().applications()).extracting(ComponentSpec::name)
+			.containsExactly("config-server", "discovery", "auth-server", "gateway", "catalog-service",
+					"inventory-service", "notification-service", "order-service");
+	}
+
+	@Test
 	void zipkinIsInfrastructureThatNoApplicationWaitsFor() {
 		Topology topology = Topology.standard();
 		ComponentSpec zipkin = topology.component("zipkin");

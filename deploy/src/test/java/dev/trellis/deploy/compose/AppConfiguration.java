@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.DeployFiles;
+
 /**
  * The configuration an app of the platform runs with under a profile, flattened to
  * property names, and the environment variables it reads: for a config client what the
@@ -137,7 +139,7 @@ final class AppConfiguration {
 
 	private static Set<String> platformDefaultsVariables() {
 		Set<String> names = new LinkedHashSet<>();
-		Matcher matcher = PLACEHOLDER_OR_CONSTANT.matcher(ProjectFiles.read(ProjectFiles.PLATFORM_DEFAULTS));
+		Matcher matcher = PLACEHOLDER_OR_CONSTANT.matcher(DeployFiles.read(ProjectFiles.PLATFORM_DEFAULTS));
 		while (matcher.find()) {
 			names.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 		}

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Yamls;
 import dev.trellis.launcher.ComponentSpec;
 import dev.trellis.launcher.Topology;
 import org.junit.jupiter.api.Test;
@@ -47,11 +49,7 @@ class ComposeEnvironmentTests {
 
 	private final ComposeFile compose = ComposeFile.load();
 
-	private final List<ComponentSpec> apps = Topology.standard()
-		.components()
-		.stream()
-		.filter((component) -> component.kind() == ComponentSpec.Kind.APPLICATION)
-		.toList();
+	private final List<ComponentSpec> apps = Topology.standard().applications();
 
 	@Test
 	void everyAppButTheConfigServerRunsWithTheDockerProfile() {
@@ -112,8 +110,7 @@ class ComposeEnvironmentTests {
 		Set<String> names = new LinkedHashSet<>();
 		scalars(this.compose.services(), names);
 		this.compose.section("secrets")
-			.forEach(
-					(secret, source) -> names.add(String.valueOf(ProjectFiles.map(source, secret).get("environment"))));
+			.forEach((secret, source) -> names.add(String.valueOf(Yamls.map(source, secret).get("environment"))));
 		assertThat(ProjectFiles.envFile(ProjectFiles.ENV_EXAMPLE)).containsKeys(names.toArray(String[]::new));
 	}
 
@@ -128,7 +125,7 @@ class ComposeEnvironmentTests {
 
 	@Test
 	void theEnvironmentFileIsNeverCommitted() {
-		assertThat(ProjectFiles.read(ProjectFiles.GITIGNORE).lines().map(String::strip)).contains(".env");
+		assertThat(DeployFiles.read(ProjectFiles.GITIGNORE).lines().map(String::strip)).contains(".env");
 	}
 
 	private static AppConfiguration configuration(ComponentSpec app) {

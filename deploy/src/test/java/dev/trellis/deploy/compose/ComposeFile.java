@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Yamls;
+
 /**
  * {@code docker-compose.yml}, parsed, with typed access to its services.
  *
@@ -37,11 +40,11 @@ final class ComposeFile {
 	}
 
 	String text() {
-		return ProjectFiles.read(ProjectFiles.COMPOSE_FILE);
+		return DeployFiles.read(ProjectFiles.COMPOSE_FILE);
 	}
 
 	Map<String, Object> services() {
-		return ProjectFiles.map(this.file.get("services"), "services");
+		return Yamls.map(this.file.get("services"), "services");
 	}
 
 	Map<String, Object> service(String name) {
@@ -49,12 +52,12 @@ final class ComposeFile {
 		if (service == null) {
 			throw new AssertionError("docker-compose.yml has no service " + name + "; it has " + services().keySet());
 		}
-		return ProjectFiles.map(service, "services." + name);
+		return Yamls.map(service, "services." + name);
 	}
 
 	Map<String, Object> section(String name) {
 		Object section = this.file.get(name);
-		return (section != null) ? ProjectFiles.map(section, name) : Map.of();
+		return (section != null) ? Yamls.map(section, name) : Map.of();
 	}
 
 	/**
@@ -94,7 +97,7 @@ final class ComposeFile {
 		}
 		else if (dependsOn instanceof Map<?, ?> map) {
 			map.forEach((name, settings) -> result.put(String.valueOf(name),
-					String.valueOf(ProjectFiles.map(settings, service + ".depends_on." + name).get("condition"))));
+					String.valueOf(Yamls.map(settings, service + ".depends_on." + name).get("condition"))));
 		}
 		return result;
 	}
@@ -109,18 +112,17 @@ final class ComposeFile {
 		if (deploy == null) {
 			return null;
 		}
-		Object resources = ProjectFiles.map(deploy, service + ".deploy").get("resources");
+		Object resources = Yamls.map(deploy, service + ".deploy").get("resources");
 		if (resources == null) {
 			return null;
 		}
-		Object limits = ProjectFiles.map(resources, service + ".deploy.resources").get("limits");
-		return (limits != null) ? (String) ProjectFiles.map(limits, service + ".deploy.resources.limits").get("memory")
-				: null;
+		Object limits = Yamls.map(resources, service + ".deploy.resources").get("limits");
+		return (limits != null) ? (String) Yamls.map(limits, service + ".deploy.resources.limits").get("memory") : null;
 	}
 
 	List<Object> ports(String service) {
 		Object ports = service(service).get("ports");
-		return (ports != null) ? ProjectFiles.list(ports, service + ".ports") : List.of();
+		return (ports != null) ? Yamls.list(ports, service + ".ports") : List.of();
 	}
 
 }

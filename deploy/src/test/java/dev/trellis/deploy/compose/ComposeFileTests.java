@@ -24,6 +24,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Yamls;
 import dev.trellis.launcher.ComponentSpec;
 import dev.trellis.launcher.Topology;
 import org.junit.jupiter.api.Test;
@@ -54,10 +56,7 @@ class ComposeFileTests {
 
 	private final Topology topology = Topology.standard();
 
-	private final List<ComponentSpec> apps = this.topology.components()
-		.stream()
-		.filter((component) -> component.kind() == ComponentSpec.Kind.APPLICATION)
-		.toList();
+	private final List<ComponentSpec> apps = this.topology.applications();
 
 	@Test
 	void theTopologyHasTheAppsOfThePlatform() {
@@ -77,10 +76,10 @@ class ComposeFileTests {
 		for (ComponentSpec app : this.apps) {
 			Map<String, Object> service = this.compose.service(app.name());
 			assertThat(service.get("image")).as(app.name()).isEqualTo("trellis/" + app.name() + ":${TRELLIS_TAG:-dev}");
-			Map<String, Object> build = ProjectFiles.map(service.get("build"), app.name() + ".build");
+			Map<String, Object> build = Yamls.map(service.get("build"), app.name() + ".build");
 			assertThat(Path.of(String.valueOf(build.get("context"))).normalize()).as(app.name()).isEqualTo(Path.of(""));
 			assertThat(build.getOrDefault("dockerfile", "Dockerfile")).as(app.name()).isEqualTo("Dockerfile");
-			assertThat(ProjectFiles.map(build.get("args"), app.name() + ".build.args")).as(app.name())
+			assertThat(Yamls.map(build.get("args"), app.name() + ".build.args")).as(app.name())
 				.containsExactly(Map.entry("JAR", app.jar()));
 		}
 	}
@@ -88,7 +87,7 @@ class ComposeFileTests {
 	@Test
 	void everyAppIsHealthyWhenItsReadinessSaysSo() {
 		for (ComponentSpec app : this.apps) {
-			Map<String, Object> healthcheck = ProjectFiles.map(this.compose.service(app.name()).get("healthcheck"),
+			Map<String, Object> healthcheck = Yamls.map(this.compose.service(app.name()).get("healthcheck"),
 					app.name() + ".healthcheck");
 			// deploy/docker/healthcheck <port> asks /actuator/health/readiness by
 			// default.
@@ -111,7 +110,7 @@ class ComposeFileTests {
 		// The limits come from resident memory measured with a 256 MB heap
 		// (docs/deployment.md); the image gives the heap a share of the limit.
 		Matcher share = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)")
-			.matcher(ProjectFiles.read(ProjectFiles.DOCKERFILE));
+			.matcher(DeployFiles.read(ProjectFiles.DOCKERFILE));
 		assertThat(share.find()).as("the Dockerfile's MaxRAMPercentage").isTrue();
 		int percent = Integer.parseInt(share.group(1));
 		for (ComponentSpec app : this.apps) {
@@ -135,7 +134,7 @@ class ComposeFileTests {
 	@Test
 	void everyServiceRestartsUnlessStopped() {
 		this.compose.services()
-			.forEach((name, service) -> assertThat(ProjectFiles.map(service, name)).as(name)
+			.forEach((name, service) -> assertThat(Yamls.map(service, name)).as(name)
 				.containsEntry("restart", "unless-stopped"));
 	}
 
@@ -143,7 +142,7 @@ class ComposeFileTests {
 	void noServiceHasAFixedContainerName() {
 		// A fixed name (or a host port) would stop docker compose up --scale.
 		this.compose.services()
-			.forEach((name, service) -> assertThat(ProjectFiles.map(service, name)).as(name)
+			.forEach((name, service) -> assertThat(Yamls.map(service, name)).as(name)
 				.doesNotContainKey("container_name"));
 	}
 
@@ -177,7 +176,7 @@ class ComposeFileTests {
 		String location = environment.get("TRELLIS_CONFIG_NATIVE_LOCATION");
 		assertThat(location).startsWith("file:");
 		String mountPoint = Path.of(location.substring("file:".length())).normalize().toString();
-		List<Object> volumes = ProjectFiles.list(this.compose.service(AppConfiguration.CONFIG_SERVER).get("volumes"),
+		List<Object> volumes = Yamls.list(this.compose.service(AppConfiguration.CONFIG_SERVER).get("volumes"),
 				"config-server.volumes");
 		assertThat(volumes).anySatisfy((volume) -> {
 			String[] parts = String.valueOf(volume).split(":");
@@ -195,7 +194,7 @@ class ComposeFileTests {
 			.forEach((database) -> assertThat(postgres).as("postgres environment")
 				.containsEntry(database.passwordVariable(),
 						"${" + database.passwordVariable() + ":?set in .env, see .env.example}"));
-		List<Object> volumes = ProjectFiles.list(this.compose.service("postgres").get("volumes"), "postgres.volumes");
+		List<Object> volumes = Yamls.list(this.compose.service("postgres").get("volumes"), "postgres.volumes");
 		assertThat(volumes).map(String::valueOf)
 			.contains("./deploy/docker/postgres/init-databases.sh:/docker-entrypoint-initdb.d/init-databases.sh:ro");
 	}
@@ -229,7 +228,7 @@ class ComposeFileTests {
 
 	private static Map<String, Database> databases() {
 		Map<String, Database> databases = new LinkedHashMap<>();
-		Matcher matcher = DATABASE.matcher(ProjectFiles.read(ProjectFiles.POSTGRES_INIT));
+		Matcher matcher = DATABASE.matcher(DeployFiles.read(ProjectFiles.POSTGRES_INIT));
 		while (matcher.find()) {
 			databases.put(matcher.group(1), new Database(matcher.group(1), matcher.group(2), matcher.group(3)));
 		}

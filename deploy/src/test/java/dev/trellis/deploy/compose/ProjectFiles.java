@@ -15,15 +15,14 @@
  */
 package dev.trellis.deploy.compose;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Yamls;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -63,15 +62,6 @@ final class ProjectFiles {
 	private ProjectFiles() {
 	}
 
-	static String read(Path path) {
-		try {
-			return Files.readString(path);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/**
 	 * Every document of a YAML file, merge keys ({@code <<: *anchor}) applied as Compose
 	 * applies them.
@@ -80,9 +70,9 @@ final class ProjectFiles {
 	 */
 	static List<Map<String, Object>> yamlDocuments(Path path) {
 		List<Map<String, Object>> documents = new ArrayList<>();
-		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(path))) {
+		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(DeployFiles.read(path))) {
 			if (document != null) {
-				documents.add(map(document, path.toString()));
+				documents.add(Yamls.map(document, path.toString()));
 			}
 		}
 		return documents;
@@ -104,7 +94,7 @@ final class ProjectFiles {
 	 */
 	static Map<String, String> envFile(Path path) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (String line : read(path).lines().toList()) {
+		for (String line : DeployFiles.read(path).lines().toList()) {
 			String trimmed = line.strip();
 			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
 				continue;
@@ -116,22 +106,6 @@ final class ProjectFiles {
 			values.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
 		}
 		return values;
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> map(Object value, String where) {
-		if (!(value instanceof Map)) {
-			throw new AssertionError(where + " is not a mapping: " + value);
-		}
-		return (Map<String, Object>) value;
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Object> list(Object value, String where) {
-		if (!(value instanceof List)) {
-			throw new AssertionError(where + " is not a list: " + value);
-		}
-		return (List<Object>) value;
 	}
 
 }

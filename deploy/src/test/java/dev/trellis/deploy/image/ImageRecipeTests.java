@@ -127,10 +127,8 @@ class ImageRecipeTests {
 			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 			.toList();
 		assertThat(lines.get(0)).as("everything is left out but what is let in").isEqualTo("*");
-		for (ComponentSpec app : Topology.standard().components()) {
-			if (app.kind() == ComponentSpec.Kind.APPLICATION) {
-				assertThat(lines).as(app.name()).contains("!" + app.jar());
-			}
+		for (ComponentSpec app : Topology.standard().applications()) {
+			assertThat(lines).as(app.name()).contains("!" + app.jar());
 		}
 		for (Stage stage : this.recipe.stages()) {
 			for (Instruction copy : stage.all("COPY")) {

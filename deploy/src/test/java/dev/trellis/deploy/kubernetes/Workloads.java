@@ -50,11 +50,7 @@ final class Workloads {
 	 * @return the apps
 	 */
 	static List<ComponentSpec> apps() {
-		return Topology.standard()
-			.components()
-			.stream()
-			.filter((component) -> component.kind() == ComponentSpec.Kind.APPLICATION)
-			.toList();
+		return Topology.standard().applications();
 	}
 
 	/**
