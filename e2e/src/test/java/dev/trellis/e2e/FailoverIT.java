@@ -27,18 +27,10 @@ class FailoverIT {
 		AppProcess victim = platform.instances("catalog-service").get(1);
 		// 20 requests a second for 20 seconds; the kill comes 5 seconds in.
 		SteadyLoad load = new SteadyLoad(http, "/api/catalog/products/TRL-MUG-001", 20, Duration.ofSeconds(20));
-		SteadyLoad.Result result;
-		boolean killed;
-		try {
-			result = load.run(Duration.ofSeconds(5), victim::kill);
-		}
-		finally {
-			// Back to two instances for the tests that follow, whatever this one saw.
-			killed = !victim.isAlive();
-			platform.restart(victim);
-		}
+		SteadyLoad.KillResult run = load.runKillingAndRestarting(Duration.ofSeconds(5), victim, platform);
+		SteadyLoad.Result result = run.result();
 		System.out.println("Failover under load: " + result);
-		assertThat(killed).isTrue();
+		assertThat(run.victimKilled()).isTrue();
 		assertThat(result.outcomes()).hasSize(400);
 		assertThat(result.failures()).isEmpty();
 		assertThat(victim.isHealthy()).isTrue();

@@ -75,22 +75,14 @@ class InventoryFaultsIT {
 		// 10 orders a second for 20 seconds; the kill comes 5 seconds in.
 		SteadyLoad load = new SteadyLoad(() -> this.shop.placeOrderAsync(Shop.lines("TRL-BTL-001", 1)), 201, 10,
 				Duration.ofSeconds(20));
-		SteadyLoad.Result result;
-		boolean killed;
-		try {
-			result = load.run(Duration.ofSeconds(5), victim::kill);
-		}
-		finally {
-			// The tests that follow need both instances, whatever this one saw.
-			killed = !victim.isAlive();
-			this.platform.restart(victim);
-		}
+		SteadyLoad.KillResult run = load.runKillingAndRestarting(Duration.ofSeconds(5), victim, this.platform);
+		SteadyLoad.Result result = run.result();
 		Map<String, Long> statuses = result.outcomes()
 			.stream()
 			.filter((outcome) -> !outcome.failed())
 			.collect(Collectors.groupingBy((outcome) -> Shop.status(outcome.body()), Collectors.counting()));
 		System.out.println("Inventory instance killed under order load: " + result + ", order statuses " + statuses);
-		assertThat(killed).isTrue();
+		assertThat(run.victimKilled()).isTrue();
 		assertThat(result.outcomes()).hasSize(200);
 		assertThat(result.failures()).isEmpty();
 		assertThat(statuses.keySet()).isSubsetOf("CONFIRMED", "PENDING");

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.trellis.launcher.AppProcess;
+import dev.trellis.launcher.Platform;
+
 /**
  * A steady stream of requests through the gateway at a fixed rate for a fixed time,
  * recording how each one ended. Bounded in count and time, loopback only.
@@ -87,6 +90,28 @@ final class SteadyLoad {
 		return new Result(outcomes.stream().map(CompletableFuture::join).toList());
 	}
 
+	/**
+	 * Send the requests, killing an instance (SIGKILL) when {@code killAfter} has passed,
+	 * and restart it afterwards on the same port, also when the run failed: the tests
+	 * that follow need the platform as it was.
+	 * @param killAfter when to kill, from the first request
+	 * @param victim the instance to kill
+	 * @param platform the platform that restarts it
+	 * @return the outcome of every request, and whether the victim was down at the end
+	 */
+	KillResult runKillingAndRestarting(Duration killAfter, AppProcess victim, Platform platform) throws Exception {
+		Result result;
+		boolean killed;
+		try {
+			result = run(killAfter, victim::kill);
+		}
+		finally {
+			killed = !victim.isAlive();
+			platform.restart(victim);
+		}
+		return new KillResult(result, killed);
+	}
+
 	private CompletableFuture<Outcome> send(long start) {
 		long sent = System.nanoTime();
 		Function<Long, Long> sinceStart = (now) -> TimeUnit.NANOSECONDS.toMillis(now - start);
@@ -115,6 +140,17 @@ final class SteadyLoad {
 		boolean failed() {
 			return this.error != null;
 		}
+
+	}
+
+	/**
+	 * The outcomes of a load run with a kill.
+	 *
+	 * @param result every request's outcome
+	 * @param victimKilled whether the victim was not running at the end of the load (so
+	 * the kill happened)
+	 */
+	record KillResult(Result result, boolean victimKilled) {
 
 	}
 
