@@ -27,12 +27,22 @@ public class ConfigServerUsersProperties {
 	 */
 	private final Credential admin = new Credential();
 
+	/**
+	 * Credential of the operator, for the actuator endpoints other than health and info
+	 * (the Prometheus scrape). Without a password there is no operator.
+	 */
+	private final Credential ops = new Credential();
+
 	public Credential getClient() {
 		return this.client;
 	}
 
 	public Credential getAdmin() {
 		return this.admin;
+	}
+
+	public Credential getOps() {
+		return this.ops;
 	}
 
 	/**

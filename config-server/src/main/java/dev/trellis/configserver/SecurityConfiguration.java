@@ -21,7 +21,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Security of the config server: configuration is served to clients with credentials,
- * encrypting and decrypting values needs the administrator; health and info are
+ * encrypting and decrypting values needs the administrator, the other actuator endpoints
+ * (the Prometheus scrape) the operator, as in every Trellis app; health and info are
  * anonymous.
  *
  * @author Trellis
@@ -34,11 +35,17 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "ADMIN";
 
+	static final String OPS = "OPS";
+
 	@Bean
 	SecurityFilterChain configServerSecurityFilterChain(HttpSecurity http) throws Exception {
 		ProblemSecurityHandler problems = new ProblemSecurityHandler();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health", "info"))
 			.permitAll()
+			// The operator reads metrics and nothing else: no configuration, no decrypted
+			// secret; the clients read configuration and no metrics.
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasRole(OPS)
 			// Spring Cloud Config's EncryptionController: /encrypt, /decrypt and /key
 			.requestMatchers("/encrypt/**", "/decrypt/**", "/key/**")
 			.hasRole(ADMIN)
@@ -67,6 +74,13 @@ class SecurityConfiguration {
 			Assert.state(!admin.getName().equals(client.getName()),
 					"The config server's admin user (CONFIG_SERVER_ADMIN_USER) must differ from its client user");
 			users.add(user(admin, ADMIN));
+		}
+		ConfigServerUsersProperties.Credential ops = properties.getOps();
+		// No password, no operator: the metrics are then closed to all.
+		if (StringUtils.hasText(ops.getName()) && StringUtils.hasText(ops.getPassword())) {
+			Assert.state(!ops.getName().equals(client.getName()) && !ops.getName().equals(admin.getName()),
+					"The config server's operator (OPS_USER) must differ from its client and admin users");
+			users.add(user(ops, OPS));
 		}
 		return new InMemoryUserDetailsManager(users);
 	}

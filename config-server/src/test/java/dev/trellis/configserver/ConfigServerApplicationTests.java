@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "TRELLIS_CONFIG_NATIVE_LOCATION=file:../config-repo/", "CONFIG_SERVER_USER=trellis",
 				"CONFIG_SERVER_PASSWORD=" + ConfigServerApplicationTests.PASSWORD,
 				"CONFIG_SERVER_ADMIN_PASSWORD=" + ConfigServerApplicationTests.ADMIN_PASSWORD, "ENCRYPT_KEY=",
-				"eureka.client.enabled=false" })
+				"OPS_PASSWORD=" + ConfigServerApplicationTests.OPS_PASSWORD, "eureka.client.enabled=false" })
 @ActiveProfiles("native")
 @AutoConfigureRestTestClient
 class ConfigServerApplicationTests {
@@ -49,6 +49,8 @@ class ConfigServerApplicationTests {
 	static final String PASSWORD = "config-secret";
 
 	static final String ADMIN_PASSWORD = "admin-secret";
+
+	static final String OPS_PASSWORD = "ops-secret";
 
 	@Autowired
 	private RestTestClient client;
@@ -115,6 +117,38 @@ class ConfigServerApplicationTests {
 	@Test
 	void infoIsAnonymous() {
 		this.client.get().uri("/actuator/info").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void prometheusScrapeAnswersTheOperator() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("ops", OPS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("application=\"config-server\""));
+	}
+
+	@Test
+	void prometheusScrapeIsForbiddenToTheClient() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("trellis", PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void operatorCannotReadConfiguration() {
+		this.client.get()
+			.uri("/gateway/default")
+			.headers((headers) -> headers.setBasicAuth("ops", OPS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test

@@ -69,6 +69,32 @@ class SecurityConfigurationTests {
 			.withMessageContaining("CONFIG_SERVER_ADMIN_USER");
 	}
 
+	@Test
+	void operatorHasTheOpsRole() {
+		ConfigServerUsersProperties properties = users("trellis", "secret", "admin", "admin-secret");
+		properties.getOps().setName("ops");
+		properties.getOps().setPassword("ops-secret");
+		InMemoryUserDetailsManager users = this.configuration.configServerUsers(properties);
+		assertThat(users.loadUserByUsername("ops").getAuthorities()).extracting("authority")
+			.containsExactly("ROLE_OPS");
+	}
+
+	@Test
+	void noOperatorWithoutOperatorPassword() {
+		ConfigServerUsersProperties properties = users("trellis", "secret", "admin", "admin-secret");
+		properties.getOps().setName("ops");
+		assertThat(this.configuration.configServerUsers(properties).userExists("ops")).isFalse();
+	}
+
+	@Test
+	void operatorMustDifferFromClient() {
+		ConfigServerUsersProperties properties = users("trellis", "secret", "admin", "admin-secret");
+		properties.getOps().setName("trellis");
+		properties.getOps().setPassword("ops-secret");
+		assertThatIllegalStateException().isThrownBy(() -> this.configuration.configServerUsers(properties))
+			.withMessageContaining("OPS_USER");
+	}
+
 	private static ConfigServerUsersProperties users(String client, String clientPassword, String admin,
 			String adminPassword) {
 		ConfigServerUsersProperties properties = new ConfigServerUsersProperties();

@@ -26,6 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Tests for {@link DiscoveryApplication}.
  * <p>
@@ -39,11 +41,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.import=file:../config-repo/application.yml,file:../config-repo/discovery.yml",
 				"eureka.client.enabled=true", "spring.security.user.name=trellis",
-				"spring.security.user.password=" + DiscoveryApplicationTests.PASSWORD })
+				"spring.security.user.password=" + DiscoveryApplicationTests.PASSWORD, "OPS_USER=ops",
+				"OPS_PASSWORD=" + DiscoveryApplicationTests.OPS_PASSWORD })
 @AutoConfigureRestTestClient
 class DiscoveryApplicationTests {
 
 	static final String PASSWORD = "registry-secret";
+
+	static final String OPS_PASSWORD = "operator-secret";
 
 	private static final String INSTANCE = """
 			{
@@ -139,6 +144,41 @@ class DiscoveryApplicationTests {
 			.expectBody()
 			.jsonPath("$.app.description")
 			.isEqualTo("Service registry (Eureka)");
+	}
+
+	@Test
+	void prometheusScrapeAnswersTheOperator() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("ops", OPS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("application=\"discovery\""));
+	}
+
+	@Test
+	void prometheusScrapeRefusesTheRegistryCredential() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("trellis", PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void operatorCannotUseTheRegistry() {
+		this.client.get()
+			.uri("/eureka/apps")
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBasicAuth("ops", OPS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test

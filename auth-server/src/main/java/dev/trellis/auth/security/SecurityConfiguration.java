@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.trellis.autoconfigure.security.ServiceSecurityAutoConfiguration;
+import dev.trellis.autoconfigure.security.ManagementSecurity;
 import dev.trellis.autoconfigure.security.TrellisSecurityProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,7 +86,7 @@ class SecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain managementSecurityFilterChain(HttpSecurity http, TrellisSecurityProperties properties)
 			throws Exception {
-		return ServiceSecurityAutoConfiguration.managementSecurityFilterChain(http, properties);
+		return ManagementSecurity.filterChain(http, properties.getOps());
 	}
 
 	/**

@@ -27,32 +27,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.StringUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -159,7 +147,7 @@ public final class ServiceSecurityAutoConfiguration {
 					.authenticationEntryPoint(entryPoint)
 					.accessDeniedHandler(accessDeniedHandler));
 			// @formatter:on
-			return stateless(http).build();
+			return ManagementSecurity.stateless(http).build();
 		}
 
 		/**
@@ -194,72 +182,11 @@ public final class ServiceSecurityAutoConfiguration {
 			@Order(MANAGEMENT_ORDER)
 			SecurityFilterChain trellisManagementSecurityFilterChain(HttpSecurity http,
 					TrellisSecurityProperties properties) throws Exception {
-				return managementSecurityFilterChain(http, properties);
+				return ManagementSecurity.filterChain(http, properties.getOps());
 			}
 
 		}
 
-	}
-
-	/**
-	 * Build the filter chain of the actuator endpoints: health and info for anyone, every
-	 * other exposed endpoint for the operator only (HTTP basic, the
-	 * {@code trellis.security.ops} credential), problem JSON for anyone else. Apps with a
-	 * security configuration of their own (the auth server) declare it with this method,
-	 * at an order before their own chains.
-	 * @param http the security builder
-	 * @param properties the security properties
-	 * @return the filter chain
-	 * @throws Exception if the chain cannot be built
-	 */
-	public static SecurityFilterChain managementSecurityFilterChain(HttpSecurity http,
-			TrellisSecurityProperties properties) throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(
-				(request, response, exception) -> response.setHeader("WWW-Authenticate", "Basic realm=\"trellis-ops\""),
-				"This endpoint needs the operator credential.");
-		ProblemAccessDeniedHandler accessDeniedHandler = new ProblemAccessDeniedHandler(
-				(request, response, exception) -> {
-				}, "This endpoint is for operators only.");
-		// @formatter:off
-		http
-			.securityMatcher(EndpointRequest.toAnyEndpoint())
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-				.anyRequest().hasRole("OPS"))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.authenticationManager(opsAuthenticationManager(properties.getOps()))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler));
-		// @formatter:on
-		return stateless(http).build();
-	}
-
-	private static AuthenticationManager opsAuthenticationManager(TrellisSecurityProperties.Ops ops) {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-		String password = ops.getPassword();
-		// No password, no operator: the endpoints answer 401 to everyone.
-		if (StringUtils.hasText(password)) {
-			// A password from the environment is hashed here, so that it is compared by
-			// the encoder, in constant time, not as plain text.
-			String encoded = password.startsWith("{") ? password : encoder.encode(password);
-			UserDetails operator = User.withUsername(ops.getUsername()).password(encoded).roles("OPS").build();
-			users.createUser(operator);
-		}
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(encoder);
-		return new ProviderManager(provider);
-	}
-
-	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
-		// Every request carries its credential: no session, no CSRF token to protect it,
-		// no saved request to return to after a login page.
-		return http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache((cache) -> cache.disable())
-			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable);
 	}
 
 }
