@@ -116,9 +116,9 @@ class ObservabilityIT {
 	}
 
 	@Test
-	void everyServiceAndTheAuthServerExposeTheirMetricsToPrometheus() {
-		for (String name : List.of("gateway", "auth-server", "order-service", "catalog-service", "inventory-service",
-				"notification-service")) {
+	void everyAppExposesItsMetricsToTheOperator() {
+		for (String name : List.of("gateway", "discovery", "config-server", "auth-server", "order-service",
+				"catalog-service", "inventory-service", "notification-service")) {
 			String scrape = scrape(this.platform.process(name));
 			assertThat(scrape).as(name)
 				.contains("application=\"" + name + "\"")
