@@ -15,68 +15,30 @@
  */
 package dev.trellis.order.client;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import dev.trellis.autoconfigure.client.ServiceClients;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.annotation.Scope;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * HTTP service clients of the services the order service calls, by their name in
- * discovery. They are built on the {@link LoadBalanced load-balanced}
- * {@link RestClient.Builder}, which the service starter equips with this service's own
- * token (client credentials) and which retries idempotent requests on the next instance.
+ * discovery. The service starter's {@link ServiceClients} builds them on the
+ * load-balanced RestClient, which carries this service's own token (client credentials)
+ * and retries idempotent requests on the next instance.
  *
  * @author Trellis
  */
 @Configuration(proxyBeanMethods = false)
 class ClientConfiguration {
 
-	/**
-	 * The plain builder, for every client that is not a call to another service: the
-	 * Eureka client and the token client among them. Boot backs off its own builder as
-	 * soon as the load-balanced one below exists, and without this one they would get the
-	 * load-balanced builder and take {@code localhost} for a service name.
-	 */
 	@Bean
-	@Primary
-	@Scope("prototype")
-	RestClient.Builder restClientBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
-		return configured(configurer);
+	CatalogClient catalogClient(ServiceClients clients) {
+		return clients.create("catalog-service", CatalogClient.class);
 	}
 
 	@Bean
-	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(ObjectProvider<RestClientBuilderConfigurer> configurer) {
-		return configured(configurer);
-	}
-
-	private static RestClient.Builder configured(ObjectProvider<RestClientBuilderConfigurer> configurer) {
-		// Boot's configurer applies spring.http.clients.* (connect and read timeouts) and
-		// the JSON message converters.
-		RestClient.Builder builder = RestClient.builder();
-		RestClientBuilderConfigurer restClientBuilderConfigurer = configurer.getIfAvailable();
-		return (restClientBuilderConfigurer != null) ? restClientBuilderConfigurer.configure(builder) : builder;
-	}
-
-	@Bean
-	CatalogClient catalogClient(@LoadBalanced RestClient.Builder builder) {
-		return client(builder, "http://catalog-service", CatalogClient.class);
-	}
-
-	@Bean
-	InventoryClient inventoryClient(@LoadBalanced RestClient.Builder builder) {
-		return client(builder, "http://inventory-service", InventoryClient.class);
-	}
-
-	private static <T> T client(RestClient.Builder builder, String baseUrl, Class<T> type) {
-		RestClient restClient = builder.clone().baseUrl(baseUrl).build();
-		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient)).build().createClient(type);
+	InventoryClient inventoryClient(ServiceClients clients) {
+		return clients.create("inventory-service", InventoryClient.class);
 	}
 
 }
