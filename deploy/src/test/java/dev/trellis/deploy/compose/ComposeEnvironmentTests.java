@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Placeholders;
 import dev.trellis.deploy.Yamls;
 import dev.trellis.launcher.ComponentSpec;
+import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +57,7 @@ class ComposeEnvironmentTests {
 	@Test
 	void everyAppButTheConfigServerRunsWithTheDockerProfile() {
 		for (ComponentSpec app : this.apps) {
-			if (!app.name().equals(AppConfiguration.CONFIG_SERVER)) {
+			if (!app.name().equals(Platform.CONFIG_SERVER)) {
 				assertThat(this.compose.environment(app.name())).as(app.name())
 					.containsEntry("SPRING_PROFILES_ACTIVE", "docker");
 			}
@@ -80,9 +83,9 @@ class ComposeEnvironmentTests {
 
 	@Test
 	void everyAppCanFetchItsConfigurationWithTheConfigServersCredential() {
-		Map<String, String> server = this.compose.environment(AppConfiguration.CONFIG_SERVER);
+		Map<String, String> server = this.compose.environment(Platform.CONFIG_SERVER);
 		for (ComponentSpec app : this.apps) {
-			if (!app.name().equals(AppConfiguration.CONFIG_SERVER)) {
+			if (!app.name().equals(Platform.CONFIG_SERVER)) {
 				Map<String, String> environment = this.compose.environment(app.name());
 				assertThat(environment).as(app.name())
 					.containsEntry("CONFIG_SERVER_URL", "http://config-server:8888")
@@ -131,7 +134,7 @@ class ComposeEnvironmentTests {
 	private static AppConfiguration configuration(ComponentSpec app) {
 		// The profiles the app runs with in compose.
 		String profiles = ComposeFile.load().environment(app.name()).getOrDefault("SPRING_PROFILES_ACTIVE", "");
-		return AppConfiguration.of(app.name(), Arrays.asList(profiles.split(",")));
+		return AppConfiguration.of(app, Arrays.asList(profiles.split(",")));
 	}
 
 	/**

@@ -24,9 +24,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.DeployFiles;
+import dev.trellis.deploy.Placeholders;
 import dev.trellis.deploy.Yamls;
 import dev.trellis.launcher.ComponentSpec;
+import dev.trellis.launcher.Platform;
 import dev.trellis.launcher.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -171,12 +174,12 @@ class ComposeFileTests {
 
 	@Test
 	void theConfigServerServesTheMountedConfigRepo() {
-		Map<String, String> environment = this.compose.environment(AppConfiguration.CONFIG_SERVER);
+		Map<String, String> environment = this.compose.environment(Platform.CONFIG_SERVER);
 		assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "native");
 		String location = environment.get("TRELLIS_CONFIG_NATIVE_LOCATION");
 		assertThat(location).startsWith("file:");
 		String mountPoint = Path.of(location.substring("file:".length())).normalize().toString();
-		List<Object> volumes = Yamls.list(this.compose.service(AppConfiguration.CONFIG_SERVER).get("volumes"),
+		List<Object> volumes = Yamls.list(this.compose.service(Platform.CONFIG_SERVER).get("volumes"),
 				"config-server.volumes");
 		assertThat(volumes).anySatisfy((volume) -> {
 			String[] parts = String.valueOf(volume).split(":");
@@ -206,7 +209,7 @@ class ComposeFileTests {
 			if (!app.dependsOn().contains("postgres")) {
 				continue;
 			}
-			AppConfiguration configuration = AppConfiguration.of(app.name(), List.of("docker"));
+			AppConfiguration configuration = AppConfiguration.of(app, List.of("docker"));
 			String url = fallback(configuration.property("spring.datasource.url"));
 			Matcher matcher = Pattern.compile("jdbc:postgresql://postgres:5432/(\\w+)").matcher(url);
 			assertThat(matcher.matches()).as(app.name() + " connects to the compose PostgreSQL: " + url).isTrue();

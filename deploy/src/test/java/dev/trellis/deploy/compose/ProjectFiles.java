@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The project's files around {@code docker-compose.yml}, read as Compose and the config
- * server read them. Tests run in the deploy module's directory.
+ * The project's files around {@code docker-compose.yml}, read as Compose reads them.
+ * Tests run in the deploy module's directory.
  *
  * @author Trellis authors
  */
@@ -45,19 +45,7 @@ final class ProjectFiles {
 
 	static final Path GITIGNORE = ROOT.resolve(".gitignore");
 
-	static final Path CONFIG_REPO = ROOT.resolve("config-repo");
-
 	static final Path POSTGRES_INIT = ROOT.resolve("deploy/docker/postgres/init-databases.sh");
-
-	/** The config server configures itself from its own file, not from config-repo/. */
-	static final Path CONFIG_SERVER_CONFIG = ROOT.resolve("config-server/src/main/resources/application.yml");
-
-	/**
-	 * What trellis-autoconfigure adds to every app but the config server before its
-	 * configuration is loaded, with the environment variables it reads.
-	 */
-	static final Path PLATFORM_DEFAULTS = ROOT.resolve(
-			"starters/trellis-autoconfigure/src/main/java/dev/trellis/autoconfigure/env/PlatformDefaultsEnvironmentPostProcessor.java");
 
 	private ProjectFiles() {
 	}
@@ -68,7 +56,7 @@ final class ProjectFiles {
 	 * @param path the file
 	 * @return the documents, in order
 	 */
-	static List<Map<String, Object>> yamlDocuments(Path path) {
+	private static List<Map<String, Object>> yamlDocuments(Path path) {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(DeployFiles.read(path))) {
 			if (document != null) {

@@ -18,6 +18,7 @@ package dev.trellis.deploy.kubernetes;
 import java.util.List;
 import java.util.Map;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import dev.trellis.launcher.ComponentSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -133,7 +134,7 @@ class AppWorkloadsTests {
 			assertThat(container.getPorts()).as(app.name())
 				.singleElement()
 				.satisfies((port) -> assertThat(port.getContainerPort()).isEqualTo(app.defaultPort()));
-			String serverPort = AppConfiguration.of(app).get("server.port").orElseThrow();
+			String serverPort = AppConfiguration.of(app, Workloads.PROFILES).get("server.port").orElseThrow();
 			assertThat(Integer.valueOf(serverPort)).as(app.name() + " server.port").isEqualTo(app.defaultPort());
 		}
 	}
@@ -160,7 +161,7 @@ class AppWorkloadsTests {
 			Container container = Workloads.appContainer(Workloads.deployment(this.manifests, app));
 			String profiles = Workloads.literalEnvironment(container, this.base).get("SPRING_PROFILES_ACTIVE");
 			assertThat(profiles).as(app.name() + " SPRING_PROFILES_ACTIVE").isNotNull();
-			assertThat(profiles.split(",")).as(app.name()).contains(AppConfiguration.PROFILE);
+			assertThat(profiles.split(",")).as(app.name()).contains(Workloads.PROFILE);
 		}
 	}
 

@@ -18,6 +18,7 @@ package dev.trellis.deploy.kubernetes;
 import java.time.Duration;
 import java.util.List;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import dev.trellis.launcher.ComponentSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -98,7 +99,8 @@ class GracefulShutdownTests {
 
 	private AppConfiguration configuration(ComponentSpec app) {
 		Container container = Workloads.appContainer(deployment(app));
-		return AppConfiguration.of(app).withEnvironment(Workloads.literalEnvironment(container, this.base));
+		return AppConfiguration.of(app, Workloads.PROFILES)
+			.withEnvironment(Workloads.literalEnvironment(container, this.base));
 	}
 
 	private Deployment deployment(ComponentSpec app) {

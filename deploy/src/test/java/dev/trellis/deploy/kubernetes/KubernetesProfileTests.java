@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import dev.trellis.launcher.ComponentSpec;
 import dev.trellis.launcher.Platform;
@@ -137,7 +138,7 @@ class KubernetesProfileTests {
 	}
 
 	private AppConfiguration configuration(ComponentSpec app) {
-		return AppConfiguration.of(app).withEnvironment(environment(app));
+		return AppConfiguration.of(app, Workloads.PROFILES).withEnvironment(environment(app));
 	}
 
 	private Map<String, String> environment(ComponentSpec app) {

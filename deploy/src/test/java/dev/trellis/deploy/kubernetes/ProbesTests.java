@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.trellis.deploy.AppConfiguration;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import dev.trellis.launcher.ComponentSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -137,7 +138,8 @@ class ProbesTests {
 
 	private AppConfiguration configuration(ComponentSpec app) {
 		Container container = container(app);
-		return AppConfiguration.of(app).withEnvironment(Workloads.literalEnvironment(container, this.base));
+		return AppConfiguration.of(app, Workloads.PROFILES)
+			.withEnvironment(Workloads.literalEnvironment(container, this.base));
 	}
 
 	private Container container(ComponentSpec app) {

@@ -42,6 +42,12 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
  */
 final class Workloads {
 
+	/** The Spring profile the apps run with in the cluster. */
+	static final String PROFILE = "kubernetes";
+
+	/** The active profiles the apps' configuration is read under. */
+	static final List<String> PROFILES = List.of(PROFILE);
+
 	private Workloads() {
 	}
 

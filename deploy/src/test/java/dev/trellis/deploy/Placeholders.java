@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.trellis.deploy.compose;
+package dev.trellis.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.List;
  *
  * @author Trellis authors
  */
-final class Placeholders {
+public final class Placeholders {
 
 	private Placeholders() {
 	}
@@ -36,7 +36,7 @@ final class Placeholders {
 	 * @param value the value
 	 * @return the placeholders
 	 */
-	static List<Placeholder> of(String value) {
+	public static List<Placeholder> of(String value) {
 		List<Placeholder> result = new ArrayList<>();
 		collect(value, true, result);
 		return result;
@@ -85,9 +85,9 @@ final class Placeholders {
 	 * Compose: {@code -default} or {@code ?message})
 	 * @param outermost whether it is not nested in another one's default
 	 */
-	record Placeholder(String name, String fallback, boolean outermost) {
+	public record Placeholder(String name, String fallback, boolean outermost) {
 
-		boolean isEnvironmentVariable() {
+		public boolean isEnvironmentVariable() {
 			return this.name.matches("[A-Z][A-Z0-9_]*");
 		}
 
@@ -96,7 +96,7 @@ final class Placeholders {
 		 * default.
 		 * @return whether it is required
 		 */
-		boolean isRequired() {
+		public boolean isRequired() {
 			return this.outermost && this.fallback == null;
 		}
 
