@@ -30,9 +30,6 @@ import java.util.regex.Pattern;
 
 import dev.trellis.launcher.ComponentSpec;
 import dev.trellis.launcher.Platform;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import org.springframework.util.PropertyPlaceholderHelper;
 
@@ -90,10 +87,7 @@ public final class AppConfiguration {
 	public static AppConfiguration of(ComponentSpec app, List<String> profiles) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		for (Path file : files(app, profiles)) {
-			for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(DeployFiles.read(file))) {
-				if (document == null) {
-					continue;
-				}
+			for (Object document : DeployFiles.yamlDocuments(file)) {
 				Map<String, String> flat = new LinkedHashMap<>();
 				flatten("", document, flat);
 				String onProfile = flat.get("spring.config.activate.on-profile");

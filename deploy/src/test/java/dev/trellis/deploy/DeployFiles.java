@@ -63,6 +63,21 @@ public final class DeployFiles {
 	private DeployFiles() {
 	}
 
+	/**
+	 * Every document of a YAML file, empty ones left out, merge keys applied.
+	 * @param path the file
+	 * @return the documents, in order
+	 */
+	public static List<Object> yamlDocuments(Path path) {
+		List<Object> documents = new ArrayList<>();
+		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(path))) {
+			if (document != null) {
+				documents.add(document);
+			}
+		}
+		return documents;
+	}
+
 	static Map<String, Object> yaml(Path path) {
 		Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(read(path));
 		return Yamls.map(document, path.toString());

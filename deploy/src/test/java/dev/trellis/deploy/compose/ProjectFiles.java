@@ -16,16 +16,12 @@
 package dev.trellis.deploy.compose;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.trellis.deploy.DeployFiles;
 import dev.trellis.deploy.Yamls;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The project's files around {@code docker-compose.yml}, read as Compose reads them.
@@ -50,28 +46,12 @@ final class ProjectFiles {
 	private ProjectFiles() {
 	}
 
-	/**
-	 * Every document of a YAML file, merge keys ({@code <<: *anchor}) applied as Compose
-	 * applies them.
-	 * @param path the file
-	 * @return the documents, in order
-	 */
-	private static List<Map<String, Object>> yamlDocuments(Path path) {
-		List<Map<String, Object>> documents = new ArrayList<>();
-		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(DeployFiles.read(path))) {
-			if (document != null) {
-				documents.add(Yamls.map(document, path.toString()));
-			}
-		}
-		return documents;
-	}
-
 	static Map<String, Object> yaml(Path path) {
-		List<Map<String, Object>> documents = yamlDocuments(path);
+		List<Object> documents = DeployFiles.yamlDocuments(path);
 		if (documents.size() != 1) {
 			throw new AssertionError(path + " has " + documents.size() + " documents, expected one");
 		}
-		return documents.get(0);
+		return Yamls.map(documents.get(0), path.toString());
 	}
 
 	/**

@@ -26,15 +26,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
+import dev.trellis.deploy.DeployFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Kubernetes files under {@code kubernetes/}, read as kubectl and kustomize read
@@ -120,7 +117,7 @@ final class KubernetesFiles {
 
 	static List<Manifest> parse(Path file) {
 		List<Manifest> manifests = new ArrayList<>();
-		for (Object document : yamlDocuments(file)) {
+		for (Object document : DeployFiles.yamlDocuments(file)) {
 			KubernetesResource object = SERIALIZATION.convertValue(document, KubernetesResource.class);
 			if (!(object instanceof HasMetadata resource)) {
 				throw new AssertionError(file + " holds something that is not a Kubernetes object: " + object);
@@ -191,27 +188,12 @@ final class KubernetesFiles {
 		}
 	}
 
-	static List<Object> yamlDocuments(Path file) {
-		List<Object> documents = new ArrayList<>();
-		new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(file)).forEach(documents::add);
-		return documents.stream().filter(Objects::nonNull).toList();
-	}
-
 	static Map<String, Object> yamlMap(Path file) {
-		List<Object> documents = yamlDocuments(file);
+		List<Object> documents = DeployFiles.yamlDocuments(file);
 		if (documents.size() != 1) {
 			throw new AssertionError(file + " should hold one YAML document, not " + documents.size());
 		}
 		return map(documents.get(0));
-	}
-
-	static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@SuppressWarnings("unchecked")

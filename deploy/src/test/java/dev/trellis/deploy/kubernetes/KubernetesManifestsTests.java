@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.trellis.deploy.DeployFiles;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import dev.trellis.deploy.kubernetes.Kustomization.Patch;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -133,7 +134,7 @@ class KubernetesManifestsTests {
 				}
 				List<HasMetadata> targets = targets(resources, patch.target());
 				assertThat(targets).as("objects targeted by " + patch.file()).isNotEmpty();
-				for (Object document : KubernetesFiles.yamlDocuments(patch.file())) {
+				for (Object document : DeployFiles.yamlDocuments(patch.file())) {
 					for (Map<String, Object> operation : KubernetesFiles.maps(document)) {
 						assertThat(JSON_PATCH_OPERATIONS).contains((String) operation.get("op"));
 						if (operation.get("op").equals("replace") || operation.get("op").equals("remove")) {

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trellis.deploy.DeployFiles;
+
 /**
  * One {@code kustomization.yaml} as far as the tests read it: the manifests it lists, its
  * patches and the ConfigMaps it generates.
@@ -102,7 +104,7 @@ record Kustomization(Path directory, List<Path> resources, List<Patch> patches, 
 	record Patch(Path file, Map<String, Object> target) {
 
 		boolean isJsonPatch() {
-			return KubernetesFiles.yamlDocuments(this.file).stream().anyMatch(List.class::isInstance);
+			return DeployFiles.yamlDocuments(this.file).stream().anyMatch(List.class::isInstance);
 		}
 
 	}

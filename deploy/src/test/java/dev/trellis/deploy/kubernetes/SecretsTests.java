@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.trellis.deploy.DeployFiles;
 import dev.trellis.deploy.kubernetes.KubernetesFiles.Manifest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -157,7 +158,7 @@ class SecretsTests {
 	 * The README's shell commands, one per line: continuation lines joined.
 	 */
 	private static String commands() {
-		return KubernetesFiles.read(KubernetesFiles.README).replaceAll("\\\\\\s*\\n\\s*", " ");
+		return DeployFiles.read(KubernetesFiles.README).replaceAll("\\\\\\s*\\n\\s*", " ");
 	}
 
 	private List<PodSpec> pods() {
