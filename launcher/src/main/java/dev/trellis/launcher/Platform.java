@@ -845,6 +845,10 @@ public final class Platform implements AutoCloseable {
 				.startInstant()
 				.ifPresent(
 						(instant) -> command.add("-D" + Watchdog.PARENT_START_PROPERTY + "=" + instant.toEpochMilli()));
+			long startTicks = Watchdog.startTicks(self.pid());
+			if (startTicks >= 0) {
+				command.add("-D" + Watchdog.PARENT_START_TICKS_PROPERTY + "=" + startTicks);
+			}
 		}
 		if (component.kind() == ComponentSpec.Kind.INFRASTRUCTURE) {
 			Path temporary = this.home.resolve("tmp");

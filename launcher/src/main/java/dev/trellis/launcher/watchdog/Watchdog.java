@@ -46,6 +46,12 @@ public final class Watchdog {
 	/** System property holding the start time of the owning process (epoch millis). */
 	public static final String PARENT_START_PROPERTY = "trellis.watchdog.parent-start";
 
+	/**
+	 * System property holding the start time of the owning process in clock ticks since
+	 * boot, where {@code /proc} tells it (Linux).
+	 */
+	public static final String PARENT_START_TICKS_PROPERTY = "trellis.watchdog.parent-start-ticks";
+
 	/** Exit status used when the owner is gone. */
 	public static final int EXIT_STATUS = 0;
 
@@ -85,9 +91,13 @@ public final class Watchdog {
 		if (pid == null || pid.isBlank()) {
 			return Optional.empty();
 		}
-		String start = System.getProperty(PARENT_START_PROPERTY);
-		long startMillis = (start != null && !start.isBlank()) ? Long.parseLong(start.trim()) : -1;
-		return Optional.of(watch(Long.parseLong(pid.trim()), startMillis));
+		return Optional.of(watch(Long.parseLong(pid.trim()), longProperty(PARENT_START_PROPERTY),
+				longProperty(PARENT_START_TICKS_PROPERTY)));
+	}
+
+	private static long longProperty(String name) {
+		String value = System.getProperty(name);
+		return (value != null && !value.isBlank()) ? Long.parseLong(value.trim()) : -1;
 	}
 
 	/**
@@ -95,11 +105,13 @@ public final class Watchdog {
 	 * @param parentPid the pid of the owner
 	 * @param parentStartMillis the owner's start time in epoch millis, or a negative
 	 * value when unknown
+	 * @param parentStartTicks the owner's start time in clock ticks since boot, or a
+	 * negative value when unknown
 	 * @return the started thread
 	 */
-	public static Thread watch(long parentPid, long parentStartMillis) {
+	public static Thread watch(long parentPid, long parentStartMillis, long parentStartTicks) {
 		Thread thread = new Thread(() -> {
-			while (isAlive(parentPid, parentStartMillis)) {
+			while (isAlive(parentPid, parentStartMillis, parentStartTicks)) {
 				try {
 					Thread.sleep(POLL_MILLIS);
 				}
@@ -127,17 +139,28 @@ public final class Watchdog {
 	}
 
 	/**
-	 * Whether the given process is alive (and not a zombie) and started at the given
-	 * time.
+	 * Whether the given process is alive (and not a zombie) and is the one that started
+	 * at the given time, not another that got its pid since.
 	 * @param pid the pid
 	 * @param startMillis the expected start time in epoch millis, or a negative value to
 	 * skip that check
+	 * @param startTicks the expected start time in clock ticks since boot, or a negative
+	 * value when unknown
 	 * @return whether the process is alive
 	 */
-	public static boolean isAlive(long pid, long startMillis) {
+	public static boolean isAlive(long pid, long startMillis, long startTicks) {
 		Optional<ProcessHandle> handle = ProcessHandle.of(pid);
 		if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid)) {
 			return false;
+		}
+		if (startTicks >= 0) {
+			// Exact, and immune to the wall clock: a JVM converts ticks to an instant
+			// with the boot time as it reads it, and a clock step moves that (seen once
+			// as a second's difference, and every child then took its owner for gone).
+			long actual = startTicks(pid);
+			if (actual >= 0) {
+				return actual == startTicks;
+			}
 		}
 		if (startMillis < 0) {
 			return true;
@@ -150,22 +173,48 @@ public final class Watchdog {
 			.orElse(true);
 	}
 
+	/**
+	 * Returns when a process started, in clock ticks since boot, from
+	 * {@code /proc/<pid>/stat} (field 22).
+	 * @param pid the pid
+	 * @return the start time in ticks, or -1 where {@code /proc} does not tell
+	 */
+	public static long startTicks(long pid) {
+		String[] fields = statFields(pid);
+		// fields[0] is the state, field 3 of the file: starttime is field 22
+		if (fields.length > 19) {
+			try {
+				return Long.parseLong(fields[19]);
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
 	private static boolean isZombie(long pid) {
+		String[] fields = statFields(pid);
+		return fields.length > 0 && (fields[0].equals("Z") || fields[0].equals("X"));
+	}
+
+	/**
+	 * The fields of {@code /proc/<pid>/stat} after the command name, which is in
+	 * parentheses and may contain spaces: the state first.
+	 */
+	private static String[] statFields(long pid) {
 		Path stat = Path.of("/proc", Long.toString(pid), "stat");
 		if (!Files.isReadable(stat)) {
-			return false;
+			return new String[0];
 		}
 		try {
 			String content = Files.readString(stat);
-			// the command name is in parentheses and may contain spaces: the state
-			// follows
-			// the last ')'
 			int end = content.lastIndexOf(')');
-			char state = (end >= 0 && end + 2 < content.length()) ? content.charAt(end + 2) : '?';
-			return state == 'Z' || state == 'X';
+			return (end >= 0 && end + 2 < content.length()) ? content.substring(end + 2).trim().split(" ")
+					: new String[0];
 		}
 		catch (IOException ex) {
-			return false;
+			return new String[0];
 		}
 	}
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Watchdog}.
@@ -51,8 +52,8 @@ class WatchdogTests {
 					"-D" + Watchdog.PARENT_PID_PROPERTY + "=" + owner.pid(),
 					"-D" + Watchdog.PARENT_START_PROPERTY + "="
 							+ owner.info().startInstant().orElseThrow().toEpochMilli(),
-					"-cp", System.getProperty("java.class.path"), FakeApp.class.getName(),
-					"--server.port=" + TestPorts.next())
+					"-D" + Watchdog.PARENT_START_TICKS_PROPERTY + "=" + Watchdog.startTicks(owner.pid()), "-cp",
+					System.getProperty("java.class.path"), FakeApp.class.getName(), "--server.port=" + TestPorts.next())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -88,13 +89,39 @@ class WatchdogTests {
 	}
 
 	@Test
-	void isAliveChecksTheStartInstant() {
+	void isAliveChecksTheStartInstantWhereTicksAreUnknown() {
 		ProcessHandle self = ProcessHandle.current();
 		long start = self.info().startInstant().orElseThrow().toEpochMilli();
-		assertThat(Watchdog.isAlive(self.pid(), start)).isTrue();
-		assertThat(Watchdog.isAlive(self.pid(), -1)).isTrue();
-		assertThat(Watchdog.isAlive(self.pid(), start - 60_000)).isFalse();
-		assertThat(Watchdog.isAlive(Long.MAX_VALUE / 2, -1)).isFalse();
+		assertThat(Watchdog.isAlive(self.pid(), start, -1)).isTrue();
+		assertThat(Watchdog.isAlive(self.pid(), -1, -1)).isTrue();
+		assertThat(Watchdog.isAlive(self.pid(), start - 60_000, -1)).isFalse();
+		assertThat(Watchdog.isAlive(Long.MAX_VALUE / 2, -1, -1)).isFalse();
+	}
+
+	@Test
+	void isAliveTrustsTheStartTicksOverTheWallClock() {
+		ProcessHandle self = ProcessHandle.current();
+		long ticks = Watchdog.startTicks(self.pid());
+		assumeTrue(ticks >= 0, "no /proc here");
+		long start = self.info().startInstant().orElseThrow().toEpochMilli();
+		// A clock step moves the instant a JVM computes from the ticks: still the owner.
+		assertThat(Watchdog.isAlive(self.pid(), start - 60_000, ticks)).isTrue();
+		// Another process that got the pid started at other ticks.
+		assertThat(Watchdog.isAlive(self.pid(), start, ticks + 1)).isFalse();
+	}
+
+	@Test
+	void startTicksOfALaterProcessAreLater() throws Exception {
+		long own = Watchdog.startTicks(ProcessHandle.current().pid());
+		assumeTrue(own >= 0, "no /proc here");
+		Process later = new ProcessBuilder("sleep", "5").start();
+		try {
+			assertThat(Watchdog.startTicks(later.pid())).isGreaterThanOrEqualTo(own);
+			assertThat(Watchdog.startTicks(Long.MAX_VALUE / 2)).isEqualTo(-1);
+		}
+		finally {
+			later.destroyForcibly();
+		}
 	}
 
 	@Test
