@@ -313,12 +313,14 @@ public final class AppProcess {
 			throw new IllegalStateException(displayName() + " was never started");
 		}
 		ProcessRecord record = new ProcessRecord(name(), this.instance, current.pid(), start, this.port,
-				url().toString(), this.logFile.toString(), probe, stopOrder, null, null);
+				url().toString(), this.logFile.toString(), probe, stopOrder, null, null,
+				ProcessRecord.ticks(current.pid()), null);
 		ProcessHandle serverHandle = this.server;
 		if (serverHandle != null) {
 			Optional<Instant> serverStart = serverHandle.info().startInstant();
 			if (serverStart.isPresent()) {
-				record = record.withServer(serverHandle.pid(), serverStart.get());
+				record = record.withServer(serverHandle.pid(), serverStart.get(),
+						ProcessRecord.ticks(serverHandle.pid()));
 			}
 		}
 		return record;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.trellis.launcher.watchdog.Watchdog;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +41,39 @@ import org.jspecify.annotations.Nullable;
  * @param serverPid for infrastructure wrappers, the pid of the server they run (a
  * PostgreSQL postmaster), or {@code null}
  * @param serverStartInstant start instant of the server process, or {@code null}
+ * @param startTicks when the process started in clock ticks since boot, where
+ * {@code /proc} tells it, else {@code null}: exact and immune to wall clock steps, which
+ * move the instant a JVM derives from it
+ * @param serverStartTicks the same for the server process, or {@code null}
  * @author Trellis authors
  */
 public record ProcessRecord(String name, int instance, long pid, Instant startInstant, int port, String url, String log,
-		String probe, int stopOrder, @Nullable Long serverPid, @Nullable Instant serverStartInstant) {
+		String probe, int stopOrder, @Nullable Long serverPid, @Nullable Instant serverStartInstant,
+		@Nullable Long startTicks, @Nullable Long serverStartTicks) {
 
 	/** Largest difference between two readings of the start time of one process. */
 	static final Duration START_TOLERANCE = Duration.ofSeconds(1);
+
+	/**
+	 * A record of a process, and of the server it runs if any, known by their start
+	 * instants only.
+	 * @param name the component name
+	 * @param instance the instance number
+	 * @param pid the pid
+	 * @param startInstant when the process started
+	 * @param port the port it serves
+	 * @param url the URL shown to users
+	 * @param log the log file
+	 * @param probe how its health is checked
+	 * @param stopOrder the stop order
+	 * @param serverPid the pid of the server it runs, or {@code null}
+	 * @param serverStartInstant when that server started, or {@code null}
+	 */
+	public ProcessRecord(String name, int instance, long pid, Instant startInstant, int port, String url, String log,
+			String probe, int stopOrder, @Nullable Long serverPid, @Nullable Instant serverStartInstant) {
+		this(name, instance, pid, startInstant, port, url, log, probe, stopOrder, serverPid, serverStartInstant, null,
+				null);
+	}
 
 	/**
 	 * Name shown to users and used for the log file: {@code catalog-service} for instance
@@ -63,7 +90,7 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	 * @return the handle, or empty when the process is gone or the pid was reused
 	 */
 	public Optional<ProcessHandle> handle() {
-		return matching(this.pid, this.startInstant);
+		return matching(this.pid, this.startInstant, this.startTicks);
 	}
 
 	/**
@@ -74,7 +101,7 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 		if (this.serverPid == null || this.serverStartInstant == null) {
 			return Optional.empty();
 		}
-		return matching(this.serverPid, this.serverStartInstant);
+		return matching(this.serverPid, this.serverStartInstant, this.serverStartTicks);
 	}
 
 	/**
@@ -89,11 +116,12 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	 * Returns a copy with the server process set.
 	 * @param serverPid the server pid
 	 * @param serverStartInstant the server start instant
+	 * @param serverStartTicks the server start in clock ticks since boot, or {@code null}
 	 * @return the copy
 	 */
-	public ProcessRecord withServer(long serverPid, Instant serverStartInstant) {
+	public ProcessRecord withServer(long serverPid, Instant serverStartInstant, @Nullable Long serverStartTicks) {
 		return new ProcessRecord(this.name, this.instance, this.pid, this.startInstant, this.port, this.url, this.log,
-				this.probe, this.stopOrder, serverPid, serverStartInstant);
+				this.probe, this.stopOrder, serverPid, serverStartInstant, this.startTicks, serverStartTicks);
 	}
 
 	/**
@@ -107,31 +135,41 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	}
 
 	/**
-	 * Returns the handle of a live process only when it started at the expected instant
-	 * (within a second: JDKs derive it from clock ticks).
+	 * Returns the handle of a live process only when it is the one that started at the
+	 * expected time: the same clock ticks since boot where they are known, else the same
+	 * instant within a second (JDKs derive it from the ticks).
 	 * @param pid the pid
 	 * @param expectedStart the recorded start instant
+	 * @param expectedTicks the recorded start ticks, or {@code null}
 	 * @return the handle, or empty
 	 */
-	public static Optional<ProcessHandle> matching(long pid, Instant expectedStart) {
+	public static Optional<ProcessHandle> matching(long pid, Instant expectedStart, @Nullable Long expectedTicks) {
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
 			// an exited child of a killed launcher stays a zombie until its new parent
 			// reaps it
 			.filter((handle) -> Signals.state(pid) != 'Z')
-			.filter((handle) -> startedAt(handle, expectedStart));
+			.filter((handle) -> startedAt(handle, expectedStart, expectedTicks));
 	}
 
-	/**
-	 * Whether a process started at the expected instant.
-	 * @param handle the process
-	 * @param expectedStart the expected start instant
-	 * @return whether the start instants match
-	 */
-	public static boolean startedAt(ProcessHandle handle, Instant expectedStart) {
+	private static boolean startedAt(ProcessHandle handle, Instant expectedStart, @Nullable Long expectedTicks) {
+		Long actualTicks = ticks(handle.pid());
+		if (expectedTicks != null && actualTicks != null) {
+			return expectedTicks.equals(actualTicks);
+		}
 		Optional<Instant> actual = handle.info().startInstant();
 		return actual.isPresent()
 				&& Duration.between(actual.get(), expectedStart).abs().compareTo(START_TOLERANCE) <= 0;
+	}
+
+	/**
+	 * Returns when a process started in clock ticks since boot.
+	 * @param pid the pid
+	 * @return the ticks, or {@code null} where {@code /proc} does not tell
+	 */
+	public static @Nullable Long ticks(long pid) {
+		long ticks = Watchdog.startTicks(pid);
+		return (ticks >= 0) ? ticks : null;
 	}
 
 }

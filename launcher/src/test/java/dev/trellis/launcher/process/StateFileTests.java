@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link StateFile} and {@link ProcessRecord}.
@@ -40,7 +41,7 @@ class StateFileTests {
 	void recordsSurviveARoundTrip() {
 		StateFile state = new StateFile(this.directory.resolve(".trellis/state.json"));
 		ProcessRecord gateway = record("gateway", 1, 4242, Instant.parse("2026-01-02T03:04:05.678Z"), 2)
-			.withServer(4343, Instant.parse("2026-01-02T03:04:06Z"));
+			.withServer(4343, Instant.parse("2026-01-02T03:04:06Z"), 1234L);
 		ProcessRecord catalog = record("catalog-service", 2, 4444, Instant.parse("2026-01-02T03:04:07Z"), 2);
 		state.write(List.of(gateway, catalog));
 		assertThat(new StateFile(state.path()).read()).containsExactly(gateway, catalog);
@@ -66,6 +67,19 @@ class StateFileTests {
 		assertThat(record("self", 1, self.pid(), start, 0).isRunning()).isTrue();
 		assertThat(record("self", 1, self.pid(), start.minusSeconds(30), 0).handle()).isEmpty();
 		assertThat(record("gone", 1, Long.MAX_VALUE / 2, start, 0).isRunning()).isFalse();
+	}
+
+	@Test
+	void recordedStartTicksOutweighTheStartInstant() {
+		ProcessHandle self = ProcessHandle.current();
+		Long ticks = ProcessRecord.ticks(self.pid());
+		assumeTrue(ticks != null, "no /proc here");
+		Instant start = self.info().startInstant().orElseThrow();
+		// A wall clock step moves the instant a JVM derives from the ticks: still
+		// running.
+		assertThat(withTicks(record("self", 1, self.pid(), start.minusSeconds(30), 0), ticks).isRunning()).isTrue();
+		// Another process that got the pid started at other ticks.
+		assertThat(withTicks(record("self", 1, self.pid(), start, 0), ticks + 1).isRunning()).isFalse();
 	}
 
 	@Test
@@ -102,6 +116,11 @@ class StateFileTests {
 	private static ProcessRecord record(String name, int instance, long pid, Instant start, int stopOrder) {
 		return new ProcessRecord(name, instance, pid, start, 8080 + instance, "http://localhost:" + (8080 + instance),
 				"/tmp/" + name + ".log", HealthProbe.http(HealthProbe.READINESS_PATH), stopOrder, null, null);
+	}
+
+	private static ProcessRecord withTicks(ProcessRecord record, long ticks) {
+		return new ProcessRecord(record.name(), record.instance(), record.pid(), record.startInstant(), record.port(),
+				record.url(), record.log(), record.probe(), record.stopOrder(), null, null, ticks, null);
 	}
 
 }
