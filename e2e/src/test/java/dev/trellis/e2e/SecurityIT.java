@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 import com.jayway.jsonpath.JsonPath;
 import dev.trellis.launcher.AppProcess;
 import dev.trellis.launcher.Platform;
+import dev.trellis.launcher.process.JavaRuntime;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -291,10 +292,13 @@ class SecurityIT {
 	}
 
 	private static void rotateSigningKeys(Platform platform) throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar",
-				platform.root().resolve("auth-server/target/auth-server.jar").toString(), "--trellis.auth.keys.rotate")
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		// The platform's JVM options: a small heap and a quick start, as for its apps.
+		command.addAll(JavaRuntime.jvmOptions(System.getenv()));
+		command.addAll(List.of("-jar", platform.root().resolve("auth-server/target/auth-server.jar").toString(),
+				"--trellis.auth.keys.rotate"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(platform.root().resolve(".trellis/logs/auth-server-rotate.log").toFile());
 		builder.environment().putAll(platform.applicationEnvironment());
 		Process process = builder.start();
