@@ -55,27 +55,6 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	static final Duration START_TOLERANCE = Duration.ofSeconds(1);
 
 	/**
-	 * A record of a process, and of the server it runs if any, known by their start
-	 * instants only.
-	 * @param name the component name
-	 * @param instance the instance number
-	 * @param pid the pid
-	 * @param startInstant when the process started
-	 * @param port the port it serves
-	 * @param url the URL shown to users
-	 * @param log the log file
-	 * @param probe how its health is checked
-	 * @param stopOrder the stop order
-	 * @param serverPid the pid of the server it runs, or {@code null}
-	 * @param serverStartInstant when that server started, or {@code null}
-	 */
-	public ProcessRecord(String name, int instance, long pid, Instant startInstant, int port, String url, String log,
-			String probe, int stopOrder, @Nullable Long serverPid, @Nullable Instant serverStartInstant) {
-		this(name, instance, pid, startInstant, port, url, log, probe, stopOrder, serverPid, serverStartInstant, null,
-				null);
-	}
-
-	/**
 	 * Name shown to users and used for the log file: {@code catalog-service} for instance
 	 * 1, {@code catalog-service-2} for instance 2.
 	 * @return the display name
@@ -153,9 +132,9 @@ public record ProcessRecord(String name, int instance, long pid, Instant startIn
 	}
 
 	private static boolean startedAt(ProcessHandle handle, Instant expectedStart, @Nullable Long expectedTicks) {
-		Long actualTicks = ticks(handle.pid());
-		if (expectedTicks != null && actualTicks != null) {
-			return expectedTicks.equals(actualTicks);
+		Long actualTicks = (expectedTicks != null) ? ticks(handle.pid()) : null;
+		if (actualTicks != null) {
+			return actualTicks.equals(expectedTicks);
 		}
 		Optional<Instant> actual = handle.info().startInstant();
 		return actual.isPresent()

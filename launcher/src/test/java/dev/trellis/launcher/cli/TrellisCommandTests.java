@@ -209,7 +209,7 @@ class TrellisCommandTests {
 	private ProcessRecord record(String name, long pid, Instant start, int port, String probe) {
 		String scheme = name.equals("redis") ? "redis" : "http";
 		return new ProcessRecord(name, 1, pid, start, port, scheme + "://localhost:" + port,
-				this.root.resolve(".trellis/logs/" + name + ".log").toString(), probe, 0, null, null);
+				this.root.resolve(".trellis/logs/" + name + ".log").toString(), probe, 0, null, null, null, null);
 	}
 
 }

@@ -115,7 +115,8 @@ class StateFileTests {
 
 	private static ProcessRecord record(String name, int instance, long pid, Instant start, int stopOrder) {
 		return new ProcessRecord(name, instance, pid, start, 8080 + instance, "http://localhost:" + (8080 + instance),
-				"/tmp/" + name + ".log", HealthProbe.http(HealthProbe.READINESS_PATH), stopOrder, null, null);
+				"/tmp/" + name + ".log", HealthProbe.http(HealthProbe.READINESS_PATH), stopOrder, null, null, null,
+				null);
 	}
 
 	private static ProcessRecord withTicks(ProcessRecord record, long ticks) {
