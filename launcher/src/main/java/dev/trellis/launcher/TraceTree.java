@@ -94,6 +94,16 @@ public final class TraceTree {
 	}
 
 	/**
+	 * Whether every span's parent is in the trace. Each app reports its spans on its own
+	 * schedule, so a trace read soon after a request may still miss some; a span whose
+	 * parent is missing is shown as a root meanwhile.
+	 * @return whether the only roots are spans without a parent
+	 */
+	public boolean isConnected() {
+		return this.roots.stream().allMatch((root) -> root.parentId() == null);
+	}
+
+	/**
 	 * Returns the services that have spans in the trace.
 	 * @return the service names
 	 */

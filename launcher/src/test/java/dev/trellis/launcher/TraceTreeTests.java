@@ -80,4 +80,16 @@ class TraceTreeTests {
 		assertThat(partial.start()).isEqualTo(5);
 	}
 
+	@Test
+	void traceIsConnectedOnlyWhenEverySpansParentIsInIt() {
+		assertThat(this.tree.isConnected()).isTrue();
+		TraceTree partial = TraceTree.of(JsonMapper.builder().build().readTree("""
+				[{"traceId": "t2", "id": "r", "name": "post", "timestamp": 1, "duration": 1000,
+				  "localEndpoint": {"serviceName": "gateway"}},
+				 {"traceId": "t2", "id": "x", "parentId": "gone", "name": "receive", "timestamp": 5, "duration": 1000,
+				  "localEndpoint": {"serviceName": "inventory-service"}}]
+				"""));
+		assertThat(partial.isConnected()).isFalse();
+	}
+
 }
